@@ -1,0 +1,123 @@
+"""The built site: strict build, navigation, links and anchors, titles, sub-path hosting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+
+from htmlscan import scan
+from sitebuild import ROOT, build_site
+
+
+def _file_for(site_dir: Path, base_url: str, url: str) -> Path | None:
+    """The built file an internal URL points at, or None when it leaves the site."""
+    base, target = urlsplit(base_url), urlsplit(url)
+    if target.netloc != base.netloc or not target.path.startswith(base.path):
+        return None
+    rel = target.path[len(base.path):]
+    return site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
+
+
+def _internal_links(site_dir: Path, base_url: str) -> list[tuple[str, str]]:
+    """(page, absolute URL) for every href/src on every page that points at this host."""
+    host = urlsplit(base_url).netloc
+    found = []
+    for html in sorted(site_dir.rglob("*.html")):
+        page_url = urljoin(base_url, html.relative_to(site_dir).as_posix())
+        for link in scan(html).links:
+            absolute = urljoin(page_url, link)
+            if urlsplit(absolute).scheme in ("http", "https") and urlsplit(absolute).netloc == host:
+                found.append((page_url, absolute))
+    return found
+
+
+def test_strict_build_logs_no_warning(site):
+    assert [line for line in site.log if not line.startswith(("INFO", "DEBUG"))] == []
+
+
+def _nav_files(nav) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [f for value in nav.values() for f in _nav_files(value)]
+    return [f for item in nav for f in _nav_files(item)]
+
+
+def test_every_nav_entry_is_a_built_page(site):
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    entries = _nav_files(config["nav"])
+    assert len(entries) >= 6
+    for entry in entries:
+        assert (ROOT / "docs" / entry).is_file(), entry
+        built = "index.html" if entry == "index.md" else entry.removesuffix(".md") + "/index.html"
+        assert (site.dir / built).is_file(), entry
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    links = _internal_links(site.dir, site.url)
+    assert len(links) > 50
+    broken = []
+    for page, url in links:
+        target = _file_for(site.dir, site.url, url)
+        if target is None or not target.is_file():
+            broken.append(f"{page} -> {url}")
+            continue
+        fragment = urlsplit(url).fragment
+        if fragment and target.suffix == ".html" and fragment not in scan(target).ids:
+            broken.append(f"{page} -> {url} (no such anchor)")
+    assert broken == []
+
+
+@pytest.mark.parametrize("page", ["", "why-follow-up/", "thank-you-notes/", "timing/",
+                                  "mistakes/", "sources/"])
+def test_guidance_page_has_own_title_description_and_summary(site, page):
+    html = scan(site.dir / page / "index.html")
+    assert html.title.strip().endswith("After the Interview")
+    assert len(html.meta.get("description", "")) > 50
+    assert html.h1_count == 1
+    source = (ROOT / "docs" / (page.rstrip("/") or "index")).with_suffix(".md").read_text()
+    front = yaml.safe_load(source.split("---")[1])
+    assert html.meta["description"] == front["description"]
+    assert '!!! abstract' in source
+
+
+def test_titles_and_descriptions_are_unique(site):
+    pages = [scan(site.dir / page / "index.html") for page in site.pages()]
+    assert len({p.title for p in pages}) == len(pages)
+    assert len({p.meta["description"] for p in pages}) == len(pages)
+
+
+def test_404_page_is_built(site):
+    html = scan(site.dir / "404.html")
+    assert html.meta.get("description")
+    assert html.h1_count == 1
+    # the 404 page is served at any depth, so its links must not be relative
+    home = urlsplit(site.url).path
+    assert f'<a href="{home}.">Go to the home page</a>' in (site.dir / "404.html").read_text()
+    assert all(link.startswith((home, "#", "data:")) for link in html.links), html.links
+
+
+def test_sitemap_lists_every_page(site):
+    sitemap = (site.dir / "sitemap.xml").read_text()
+    for page in site.pages():
+        assert f"<loc>{site.url}{page}</loc>" in sitemap
+
+
+def test_site_under_a_sub_path_links_only_inside_it(tmp_path):
+    base = "https://example.org/after-the-interview/"
+    build_site(ROOT / "mkdocs.yml", tmp_path, base)
+    links = _internal_links(tmp_path, base)
+    assert links
+    outside = [f"{page} -> {url}" for page, url in links if _file_for(tmp_path, base, url) is None]
+    assert outside == []
+
+
+def test_no_debris_from_the_source_articles():
+    for md in (ROOT / "docs").rglob("*.md"):
+        text = md.read_text().lower()
+        for debris in ("read more", "repparttar", "in the news"):
+            assert debris not in text, f"{md}: {debris}"
