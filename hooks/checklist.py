@@ -1,0 +1,203 @@
+"""Checklist hook: a page whose front matter says `checklist: <id>` becomes a checklist.
+
+The page stays an ordinary Markdown task list under `##` section headings. Each item gets
+a stable id (an explicit `{#id}` at the end of the item, else one derived from its text)
+and becomes a labelled checkbox; each section gets a progress line; a toolbar adds overall
+progress, print, print-a-blank-copy and reset. `checklist.js` keeps the ticks in the
+reader's browser; `checklist.css` styles and prints it. UI words come from
+`extra.checklist` in mkdocs.yml; there is no advice text here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markdown.extensions.toc import slugify
+from mkdocs.exceptions import PluginError
+
+from hook_support import HOOKS_DIR, add_asset_files, link_assets, ui_words
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+ASSETS = ("checklist.css", "checklist.js")
+WORDS = {
+    "progress": "{done} of {total} done",
+    "section_progress": "{done} of {total}",
+    "print": "Print",
+    "print_blank": "Print a blank copy",
+    "reset": "Reset",
+    "reset_confirm": "Clear every tick on this checklist?",
+    "kept_here": "Your ticks are kept in this browser only.",
+    "toolbar_label": "Checklist",
+}
+
+TASK = re.compile(r"^(?P<indent>\s*)[-*+] \[(?P<mark>[ xX])\]\s+(?P<text>.*?)\s*$")
+EXPLICIT_ID = re.compile(r"\s*\{:?\s*#(?P<id>[A-Za-z0-9][A-Za-z0-9_-]*)\s*\}$")
+SECTION = re.compile(r"^##\s+(?P<title>.+?)(?:\s+#+)?\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+MAX_DERIVED_ID = 48
+
+
+class ChecklistError(ValueError):
+    """A mistake in a checklist's source; `line` is 1-based within the Markdown, or None."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Item:
+    id: str
+    text: str  # Markdown, without the explicit id
+    line: int  # 0-based index into the Markdown's lines
+    section: int
+    checked: bool
+
+
+@dataclass
+class Checklist:
+    sections: dict[int, str] = field(default_factory=dict)  # heading line -> plain title
+    items: list[Item] = field(default_factory=list)
+
+
+def plain_text(markdown: str) -> str:
+    """Item or heading text without links, markup and HTML, for ids and labels."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"<[^>]+>|\{[^}]*\}", "", text)
+    return re.sub(r"[*_`~]", "", text).strip()
+
+
+def derive_id(text: str) -> str:
+    """A stable id from an item's text: its slug, cut at a word boundary."""
+    slug = slugify(plain_text(text), "-")
+    if len(slug) > MAX_DERIVED_ID:
+        slug = slug[:MAX_DERIVED_ID].rsplit("-", 1)[0]
+    return slug
+
+
+def parse_checklist(markdown: str) -> Checklist:
+    """Find the sections and task items of a checklist page; raise ChecklistError on mistakes."""
+    checklist = Checklist()
+    first_use: dict[str, int] = {}
+    in_fence = False
+    section = None
+    for number, line in enumerate(markdown.splitlines()):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        if heading := SECTION.match(line):
+            section = number
+            checklist.sections[number] = plain_text(heading["title"])
+            continue
+        task = TASK.match(line)
+        if not task:
+            continue
+        if section is None:
+            raise ChecklistError("a checklist item must sit under a '## ' section heading", number + 1)
+        text = task["text"]
+        explicit = EXPLICIT_ID.search(text)
+        if explicit:
+            text = text[: explicit.start()]
+        item_id = explicit["id"] if explicit else derive_id(text)
+        if not item_id:
+            raise ChecklistError("cannot derive an id from this item; give it one with {#some-id}", number + 1)
+        if item_id in first_use:
+            raise ChecklistError(
+                f"item id '{item_id}' is used twice (first on line {first_use[item_id]}); "
+                "give one of them its own {#some-id}",
+                number + 1,
+            )
+        first_use[item_id] = number + 1
+        checklist.items.append(Item(item_id, text, number, section, task["mark"] != " "))
+    if not checklist.items:
+        raise ChecklistError("the checklist has no task-list items ('- [ ] ...')")
+    return checklist
+
+
+def item_markup(item: Item) -> str:
+    """A task item as one labelled checkbox; the item's Markdown stays inside the label."""
+    checked = " checked" if item.checked else ""
+    return (
+        f'<label class="atl-item"><input type="checkbox" data-item="{item.id}" '
+        f'data-section="{item.section}"{checked}><span class="atl-box" aria-hidden="true"></span> '
+        f'<span class="atl-text">{item.text}</span></label>'
+    )
+
+
+def section_progress_markup(line: int, title: str) -> str:
+    return (
+        f'<p class="atl-section-progress" data-section-progress="{line}" '
+        f'data-section-title="{html.escape(title)}" hidden></p>'
+    )
+
+
+def render_checklist(markdown: str, checklist: Checklist, toolbar: str) -> str:
+    """The page's Markdown with the toolbar before the first section, a progress line under
+    each section that has items, and every task item replaced by its checkbox markup."""
+    lines = markdown.splitlines()
+    items = {item.line: item for item in checklist.items}
+    used_sections = {item.section for item in checklist.items}
+    first_section = min(used_sections)
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        if number == first_section:
+            out += ["", toolbar, ""]
+        if number in items:
+            item = items[number]
+            out.append(TASK.match(line)["indent"] + "- " + item_markup(item))
+        else:
+            out.append(line)
+        if number in used_sections:
+            out += ["", section_progress_markup(number, checklist.sections[number]), ""]
+    return "\n".join(out) + "\n"
+
+
+# --- MkDocs events -----------------------------------------------------------------------
+
+_owners: dict[str, str] = {}  # checklist id -> the page that uses it, per build
+
+
+def on_config(config: MkDocsConfig) -> None:
+    ui_words(config, "checklist", WORDS)  # a typo in mkdocs.yml fails at once
+    link_assets(config, *ASSETS)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _owners.clear()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    add_asset_files(files, config, *ASSETS)
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    checklist_id = page.meta.get("checklist")
+    if checklist_id is None:
+        return None
+    path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    # line numbers in errors count from the top of the file, front matter included
+    offset = page.file.content_string.count("\n") - markdown.count("\n")
+    if not isinstance(checklist_id, str) or not CHECKLIST_ID.match(checklist_id):
+        raise PluginError(f"{path}: 'checklist: {checklist_id}' must be an id like 'follow-up'")
+    if checklist_id in _owners:
+        raise PluginError(f"{path}: checklist id '{checklist_id}' is already used by {_owners[checklist_id]}")
+    _owners[checklist_id] = path
+    try:
+        checklist = parse_checklist(markdown)
+    except ChecklistError as error:
+        where = f"{path}:{error.line + offset}" if error.line else path
+        raise PluginError(f"{where}: {error}") from None
+    template = config.theme.get_env().from_string((HOOKS_DIR / "checklist.html").read_text())
+    toolbar = template.render(id=checklist_id, words=ui_words(config, "checklist", WORDS))
+    return render_checklist(markdown, checklist, toolbar)

@@ -1,0 +1,51 @@
+"""What the hooks share: shipping their JS/CSS files, and their UI words from mkdocs.yml.
+
+Not a hook itself (it is not listed under `hooks:`); the hooks import it by name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+HOOKS_DIR = Path(__file__).resolve().parent
+ASSETS_URI = "assets/hooks"
+
+
+def link_assets(config: MkDocsConfig, *names: str) -> None:
+    """Load the named files from beside the hooks on every page (instant navigation
+    swaps pages without loading new scripts, so they must be there from the start)."""
+    for name in names:
+        uri = f"{ASSETS_URI}/{name}"
+        if name.endswith(".css") and uri not in config.extra_css:
+            config.extra_css.append(uri)
+        elif name.endswith(".js") and uri not in [s.path for s in config.extra_javascript]:
+            script = ExtraScriptValue(uri)
+            script.defer = True
+            config.extra_javascript.append(script)
+
+
+def add_asset_files(files: Files, config: MkDocsConfig, *names: str) -> None:
+    for name in names:
+        files.append(File.generated(config, f"{ASSETS_URI}/{name}", abs_src_path=str(HOOKS_DIR / name)))
+
+
+def ui_words(config: MkDocsConfig, key: str, defaults: dict[str, str]) -> dict[str, str]:
+    """The English `defaults`, with any overrides from `extra.<key>` in mkdocs.yml."""
+    overrides = config.extra.get(key) or {}
+    if not isinstance(overrides, dict):
+        raise PluginError(f"mkdocs.yml: extra.{key} must be a mapping of words")
+    unknown = sorted(set(overrides) - set(defaults))
+    if unknown:
+        raise PluginError(
+            f"mkdocs.yml: extra.{key}: unknown word {unknown[0]!r} (known: {', '.join(defaults)})"
+        )
+    return {**defaults, **{k: str(v) for k, v in overrides.items()}}
