@@ -47,7 +47,7 @@ MAX_DERIVED_ID = 48
 
 
 class ChecklistError(ValueError):
-    """A mistake in a checklist's source; `line` is 1-based within the Markdown, or None."""
+    """A mistake in a checklist's source; `line` is 1-based in the source file, or None."""
 
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
@@ -80,17 +80,21 @@ def derive_id(text: str) -> str:
     """A stable id from an item's text: its slug, cut at a word boundary."""
     slug = slugify(plain_text(text), "-")
     if len(slug) > MAX_DERIVED_ID:
-        slug = slug[:MAX_DERIVED_ID].rsplit("-", 1)[0]
+        slug = slug[: MAX_DERIVED_ID + 1].rsplit("-", 1)[0]
     return slug
 
 
-def parse_checklist(markdown: str) -> Checklist:
-    """Find the sections and task items of a checklist page; raise ChecklistError on mistakes."""
+def parse_checklist(markdown: str, first_line: int = 1) -> Checklist:
+    """Find the sections and task items of a checklist page; raise ChecklistError on mistakes.
+
+    `first_line` is the file's line number of the Markdown's first line (after front matter).
+    """
     checklist = Checklist()
     first_use: dict[str, int] = {}
     in_fence = False
     section = None
     for number, line in enumerate(markdown.splitlines()):
+        line_no = first_line + number
         if FENCE.match(line):
             in_fence = not in_fence
         if in_fence:
@@ -103,21 +107,21 @@ def parse_checklist(markdown: str) -> Checklist:
         if not task:
             continue
         if section is None:
-            raise ChecklistError("a checklist item must sit under a '## ' section heading", number + 1)
+            raise ChecklistError("a checklist item must sit under a '## ' section heading", line_no)
         text = task["text"]
         explicit = EXPLICIT_ID.search(text)
         if explicit:
             text = text[: explicit.start()]
         item_id = explicit["id"] if explicit else derive_id(text)
         if not item_id:
-            raise ChecklistError("cannot derive an id from this item; give it one with {#some-id}", number + 1)
+            raise ChecklistError("cannot derive an id from this item; give it one with {#some-id}", line_no)
         if item_id in first_use:
             raise ChecklistError(
                 f"item id '{item_id}' is used twice (first on line {first_use[item_id]}); "
                 "give one of them its own {#some-id}",
-                number + 1,
+                line_no,
             )
-        first_use[item_id] = number + 1
+        first_use[item_id] = line_no
         checklist.items.append(Item(item_id, text, number, section, task["mark"] != " "))
     if not checklist.items:
         raise ChecklistError("the checklist has no task-list items ('- [ ] ...')")
@@ -165,6 +169,9 @@ def render_checklist(markdown: str, checklist: Checklist, toolbar: str) -> str:
 # --- MkDocs events -----------------------------------------------------------------------
 
 _owners: dict[str, str] = {}  # checklist id -> the page that uses it, per build
+# Mistakes found while reading pages. Raised together from on_env, which runs before any
+# page is written: one line each, without MkDocs' extra "Error reading page" line.
+_mistakes: list[str] = []
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -174,6 +181,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     _owners.clear()
+    _mistakes.clear()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -186,18 +194,27 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if checklist_id is None:
         return None
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    # line numbers in errors count from the top of the file, front matter included
-    offset = page.file.content_string.count("\n") - markdown.count("\n")
-    if not isinstance(checklist_id, str) or not CHECKLIST_ID.match(checklist_id):
-        raise PluginError(f"{path}: 'checklist: {checklist_id}' must be an id like 'follow-up'")
-    if checklist_id in _owners:
-        raise PluginError(f"{path}: checklist id '{checklist_id}' is already used by {_owners[checklist_id]}")
-    _owners[checklist_id] = path
     try:
-        checklist = parse_checklist(markdown)
+        checklist = _read_checklist(markdown, page, path, checklist_id)
     except ChecklistError as error:
-        where = f"{path}:{error.line + offset}" if error.line else path
-        raise PluginError(f"{where}: {error}") from None
+        _mistakes.append(f"{path}:{error.line}: {error}" if error.line else f"{path}: {error}")
+        return None
     template = config.theme.get_env().from_string((HOOKS_DIR / "checklist.html").read_text())
     toolbar = template.render(id=checklist_id, words=ui_words(config, "checklist", WORDS))
     return render_checklist(markdown, checklist, toolbar)
+
+
+def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
+    if _mistakes:
+        raise PluginError("\n".join(_mistakes))
+
+
+def _read_checklist(markdown: str, page: Page, path: str, checklist_id: object) -> Checklist:
+    if not isinstance(checklist_id, str) or not CHECKLIST_ID.match(checklist_id):
+        raise ChecklistError(f"'checklist: {checklist_id}' must be an id like 'follow-up'")
+    if checklist_id in _owners:
+        raise ChecklistError(f"checklist id '{checklist_id}' is already used by {_owners[checklist_id]}")
+    _owners[checklist_id] = path
+    # the Markdown comes without its front matter: count lines from the top of the file
+    first_line = page.file.content_string.count("\n") - markdown.count("\n") + 1
+    return parse_checklist(markdown, first_line)

@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from sitebuild import ROOT, build_site
 
 SUB_PATH = "/after-the-interview/"
+sys.path.insert(0, str(ROOT / "hooks"))  # the unit tests import the hooks' pure helpers
 
 
 @dataclass

@@ -8,9 +8,18 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 ROOT = Path(__file__).resolve().parent.parent
+
+
+class BuildFailed(Exception):
+    """The build stopped; `log` holds the lines it logged, the error among them."""
+
+    def __init__(self, log: list[str]) -> None:
+        super().__init__("\n".join(log))
+        self.log = log
 
 
 class _Collect(logging.Handler):
@@ -25,7 +34,7 @@ class _Collect(logging.Handler):
 def build_site(config_file: Path, site_dir: Path, site_url: str, strict: bool = True) -> list[str]:
     """Build `config_file` into `site_dir`; return the 'LEVEL: message' lines MkDocs logged.
 
-    A strict build with warnings raises mkdocs' Abort, as `mkdocs build --strict` fails.
+    Raises BuildFailed where `mkdocs build --strict` would fail (an error, or a warning).
     """
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -33,6 +42,30 @@ def build_site(config_file: Path, site_dir: Path, site_url: str, strict: bool = 
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), site_url=site_url, strict=strict)
         build(config)
+    except PluginError as error:  # raised from on_config, before build() logs it
+        collect.records.append(logging.makeLogRecord({"levelname": "ERROR", "msg": str(error)}))
+        raise BuildFailed(_lines(collect.records)) from None
+    except Abort:
+        raise BuildFailed(_lines(collect.records)) from None
     finally:
         logger.removeHandler(collect)
-    return [f"{r.levelname}: {r.getMessage()}" for r in collect.records]
+    return _lines(collect.records)
+
+
+def _lines(records: list[logging.LogRecord]) -> list[str]:
+    return [f"{r.levelname}: {r.getMessage()}" for r in records]
+
+
+def write_site(folder: Path, pages: dict[str, str], extra_config: str = "") -> Path:
+    """A tiny Material site using this project's hooks; returns its mkdocs.yml."""
+    for name, text in pages.items():
+        (folder / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "docs" / name).write_text(text, encoding="utf-8")
+    hooks = "\n".join(f"  - {path}" for path in sorted((ROOT / "hooks").glob("[!_]*.py"))
+                      if path.name != "hook_support.py")
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        f"site_name: Fixture\ntheme:\n  name: material\n  font: false\nhooks:\n{hooks}\n{extra_config}",
+        encoding="utf-8",
+    )
+    return config

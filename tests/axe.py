@@ -1,0 +1,27 @@
+"""Run axe-core (from npm, see package.json) in a Playwright page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitebuild import ROOT
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page: Page) -> list[str]:
+    """One line per violated rule: its id and the elements that fail it."""
+    if not page.evaluate("'axe' in window"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => {
+          const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+          return result.violations.map(
+            (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        }""",
+        WCAG_A_AA,
+    )

@@ -1,0 +1,80 @@
+"""The checklist hook inside real MkDocs builds: markup, errors, several checklists."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from htmlscan import scan
+from sitebuild import BuildFailed, build_site, write_site
+
+ONE = "---\nchecklist: one\n---\n# One\n\n## First\n\n- [ ] Alpha [link](two.md)\n- [ ] Beta {#b}\n"
+TWO = "---\nchecklist: two\n---\n# Two\n\n## Only\n\n- [ ] Alpha\n"
+
+
+def test_two_checklists_on_one_site(tmp_path):
+    config = write_site(tmp_path, {"one.md": ONE, "two.md": TWO, "index.md": "# Home\n"})
+    build_site(config, tmp_path / "site", "http://127.0.0.1/")
+    one = (tmp_path / "site/one/index.html").read_text()
+    two = (tmp_path / "site/two/index.html").read_text()
+    assert 'data-checklist="one"' in one and 'data-checklist="two"' in two
+    assert 'data-item="alpha-link"' in one and 'data-item="b"' in one
+    assert 'data-item="alpha"' in two
+    # the item's text, link included, is inside the label of its own checkbox
+    assert '<span class="atl-text">Alpha <a href="../two/">link</a></span></label>' in one
+    assert 'data-section-title="First"' in one
+    home = (tmp_path / "site/index.html").read_text()
+    assert "data-checklist" not in home
+    # the script and styles ship with the site and load on every page (instant navigation)
+    assert (tmp_path / "site/assets/hooks/checklist.js").is_file()
+    assert 'src="assets/hooks/checklist.js" defer' in home
+    assert scan(tmp_path / "site/one/index.html").h1_count == 1
+
+
+def test_ui_words_can_be_overridden(tmp_path):
+    config = write_site(tmp_path, {"one.md": ONE, "two.md": TWO},
+                        'extra:\n  checklist:\n    reset: "Start over"\n    progress: "{done}/{total}"\n')
+    build_site(config, tmp_path / "site", "http://127.0.0.1/")
+    html = (tmp_path / "site/one/index.html").read_text()
+    assert ">Start over</button>" in html
+    assert "&#34;progress&#34;: &#34;{done}/{total}&#34;" in html
+
+
+BAD = [
+    ({"a.md": "---\nchecklist: a\n---\n# A\n\n## S\n\n- [ ] x {#d}\n- [ ] y {#d}\n"},
+     "docs/a.md:9: item id 'd' is used twice (first on line 8); give one of them its own {#some-id}"),
+    ({"a.md": "---\nchecklist: a\n---\n# A\n\nNothing to tick.\n"},
+     "docs/a.md: the checklist has no task-list items ('- [ ] ...')"),
+    ({"a.md": "---\nchecklist: a\n---\n# A\n- [ ] stray\n"},
+     "docs/a.md:5: a checklist item must sit under a '## ' section heading"),
+    ({"a.md": "---\nchecklist: same\n---\n## S\n- [ ] x\n", "b.md": "---\nchecklist: same\n---\n## S\n- [ ] x\n"},
+     "docs/b.md: checklist id 'same' is already used by docs/a.md"),
+    ({"a.md": "---\nchecklist: Not An Id\n---\n## S\n- [ ] x\n"},
+     "docs/a.md: 'checklist: Not An Id' must be an id like 'follow-up'"),
+]
+
+
+@pytest.mark.parametrize("pages, message", BAD)
+def test_bad_sources_stop_the_build_with_one_line(tmp_path, pages, message):
+    config = write_site(tmp_path, pages)
+    with pytest.raises(BuildFailed) as error:
+        build_site(config, tmp_path / "site", "http://127.0.0.1/")
+    assert f"ERROR: {message}" in error.value.log
+
+
+def test_the_cli_prints_the_error_line_and_no_traceback(tmp_path):
+    config = write_site(tmp_path, BAD[0][0])
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode == 1
+    assert BAD[0][1] in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_unknown_ui_word_is_an_error(tmp_path):
+    config = write_site(tmp_path, {"one.md": ONE}, "extra:\n  checklist:\n    rest: Reset\n")
+    with pytest.raises(BuildFailed, match=r"ERROR: mkdocs.yml: extra.checklist: unknown word 'rest'"):
+        build_site(config, tmp_path / "site", "http://127.0.0.1/")
