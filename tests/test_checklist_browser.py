@@ -1,0 +1,241 @@
+"""The shipped checklist in Chromium, used the way a reader uses it."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from axe import axe_violations
+from conftest import SUB_PATH
+
+KEY = f"{SUB_PATH}:checklist:follow-up"
+FIRST = "Write down the full name and job title of everyone who interviewed you"
+SAME_DAY = "Jot down one thing you discussed with each interviewer"
+TICK = "\u2713"
+
+
+def open_checklist(page, site):
+    page.goto(site.url + "checklist/", wait_until="networkidle")
+    expect(page.locator("[data-checklist]")).to_be_visible()
+    return page.locator("input[data-item]").count()
+
+
+def stored(page):
+    raw = page.evaluate("(key) => localStorage.getItem(key)", KEY)
+    return raw and json.loads(raw)
+
+
+def box(page, text):
+    return page.get_by_role("checkbox", name=text)
+
+
+def progress(page):
+    return page.locator("[data-checklist-progress]")
+
+
+def pdf_text(page, paper):
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
+    return len(reader.pages), "".join(p.extract_text() for p in reader.pages)
+
+
+def squash(text):
+    return re.sub(r"\s+", "", text)
+
+
+def test_the_shipped_checklist_has_phases_and_items(site, page):
+    total = open_checklist(page, site)
+    assert 15 <= total <= 25
+    assert page.locator("article h2").count() == 6
+    # every box is named by its item's text (the text is part of the label)
+    expect(box(page, FIRST)).to_have_count(1)
+
+
+def test_click_the_text_ticks_and_a_reload_keeps_it(site, page):
+    total = open_checklist(page, site)
+    expect(progress(page)).to_have_text(f"0 of {total} done")
+    page.get_by_text(SAME_DAY).click()
+    expect(box(page, SAME_DAY)).to_be_checked()
+    expect(progress(page)).to_have_text(f"1 of {total} done")
+    expect(page.locator('[data-section-title="The same day"]')).to_have_text("1 of 3")
+    assert stored(page) == {"v": 1, "done": ["one-point-each"]}
+    page.reload(wait_until="networkidle")
+    expect(box(page, SAME_DAY)).to_be_checked()
+    expect(box(page, FIRST)).not_to_be_checked()
+    expect(progress(page)).to_have_text(f"1 of {total} done")
+
+
+def test_progress_is_announced_politely(site, page):
+    total = open_checklist(page, site)
+    page.get_by_text(FIRST).click()
+    announcer = page.locator("[data-checklist-announce]")
+    assert announcer.get_attribute("role") == "status"
+    expect(announcer).to_have_text(f"Before you leave the interview: 1 of 3. 1 of {total} done")
+
+
+def test_keyboard_tab_and_space_with_visible_focus(site, page):
+    open_checklist(page, site)
+    box(page, FIRST).focus()
+    page.keyboard.press("Tab")
+    second = page.locator("input[data-item]").nth(1)
+    expect(second).to_be_focused()
+    page.keyboard.press("Space")
+    expect(second).to_be_checked()
+    outline = second.evaluate("(el) => getComputedStyle(el.nextElementSibling).outlineStyle")
+    assert outline != "none"
+
+
+def test_reset_asks_first(site, page):
+    total = open_checklist(page, site)
+    page.get_by_text(FIRST).click()
+    page.get_by_text(SAME_DAY).click()
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Reset").click()
+    expect(progress(page)).to_have_text(f"2 of {total} done")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset").click()
+    expect(progress(page)).to_have_text(f"0 of {total} done")
+    expect(page.locator("input[data-item]:checked")).to_have_count(0)
+    assert stored(page) is None
+
+
+COUNT_WRITES = """
+  window.__writes = 0;
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (key.includes(":checklist:")) window.__writes++;
+    return setItem.call(this, key, value);
+  };
+"""
+
+
+def test_instant_navigation_away_and_back(site, page):
+    page.add_init_script(COUNT_WRITES)
+    total = open_checklist(page, site)
+    page.get_by_text(FIRST).click()
+    page.evaluate("window.__sameDocument = true")
+    for _ in range(2):
+        page.locator('nav.md-nav--primary a[href$="/timing/"]').first.click()
+        expect(page.locator("h1")).to_contain_text("Timing and check-ins")
+        page.locator('nav.md-nav--primary a[href$="/checklist/"]').first.click()
+        expect(page.locator("h1")).to_contain_text("Follow-up checklist")
+    assert page.evaluate("window.__sameDocument"), "navigation reloaded the page"
+    expect(box(page, FIRST)).to_be_checked()
+    expect(progress(page)).to_have_text(f"1 of {total} done")
+    page.evaluate("window.__writes = 0")
+    page.get_by_text(SAME_DAY).click()
+    expect(progress(page)).to_have_text(f"2 of {total} done")
+    assert page.evaluate("window.__writes") == 1, "the change handler is bound more than once"
+    assert stored(page)["done"] == ["names-and-titles", "one-point-each"]
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Reset").click()
+    page.wait_for_timeout(200)
+    assert len(dialogs) == 1
+
+
+def test_stale_ids_are_dropped_and_other_schemas_ignored(site, page):
+    open_checklist(page, site)
+    page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({v: 1, done: ['gone', 'proofread']}))", KEY)
+    page.reload(wait_until="networkidle")
+    expect(page.locator("input[data-item]:checked")).to_have_count(1)
+    expect(page.locator('input[data-item="proofread"]')).to_be_checked()
+    page.get_by_text(FIRST).click()
+    assert stored(page) == {"v": 1, "done": ["names-and-titles", "proofread"]}
+    page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({v: 99, done: ['proofread']}))", KEY)
+    page.reload(wait_until="networkidle")
+    expect(page.locator("input[data-item]:checked")).to_have_count(0)
+
+
+@pytest.mark.parametrize("broken", [
+    "localStorage.setItem(KEY, '{not json')",
+    "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }})",
+    "for (const m of ['getItem', 'setItem', 'removeItem']) "
+    "Storage.prototype[m] = () => { throw new DOMException('full', 'QuotaExceededError'); }",
+], ids=["corrupt-json", "storage-disabled", "storage-throws"])
+def test_broken_storage_leaves_a_working_checklist(site, page, broken):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(f"const KEY = {json.dumps(KEY)}; try {{ {broken} }} catch {{}}")
+    total = open_checklist(page, site)
+    expect(progress(page)).to_have_text(f"0 of {total} done")
+    page.get_by_text(FIRST).click()
+    expect(box(page, FIRST)).to_be_checked()
+    expect(progress(page)).to_have_text(f"1 of {total} done")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset").click()
+    expect(progress(page)).to_have_text(f"0 of {total} done")
+    assert [e for e in errors if "checklist" in e.lower() or "storage" in e.lower()] == []
+
+
+def test_another_tab_stays_in_step(site, context):
+    first, second = context.new_page(), context.new_page()
+    total = open_checklist(first, site)
+    open_checklist(second, site)
+    first.get_by_text(SAME_DAY).click()
+    expect(box(second, SAME_DAY)).to_be_checked()
+    expect(progress(second)).to_have_text(f"1 of {total} done")
+    second.once("dialog", lambda dialog: dialog.accept())
+    second.get_by_role("button", name="Reset").click()
+    expect(box(first, SAME_DAY)).not_to_be_checked()
+
+
+CHROME = ["Table of contents", "Search", "Print a blank copy", "Reset", "kept in this browser",
+          "Written for job seekers", "Why follow up", "of 3"]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_prints_on_one_page_with_ticks_and_no_chrome(site, page, paper):
+    open_checklist(page, site)
+    items = page.locator(".atl-text").all_inner_texts()
+    page.get_by_text(FIRST).click()
+    page.get_by_text(SAME_DAY).click()
+    pages, text = pdf_text(page, paper)
+    assert pages == 1
+    for item in [page.locator("h1").inner_text().rstrip("¶"), *items]:
+        assert squash(item) in squash(text), item
+    for chrome in CHROME:
+        assert chrome not in text
+    assert text.count(TICK) == 2
+
+
+def test_print_buttons_print_and_the_blank_copy_keeps_the_ticks(site, page):
+    open_checklist(page, site)
+    page.get_by_text(FIRST).click()
+    page.evaluate("() => { window.__prints = 0; window.print = () => window.__prints++; }")
+    page.get_by_role("button", name="Print", exact=True).click()
+    page.get_by_role("button", name="Print a blank copy").click()
+    assert page.evaluate("window.__prints") == 2
+    pages, text = pdf_text(page, "A4")
+    assert pages == 1 and TICK not in text
+    assert squash(FIRST) in squash(text)
+    assert stored(page)["done"] == ["names-and-titles"]
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert pdf_text(page, "A4")[1].count(TICK) == 1
+
+
+def test_without_javascript_a_readable_printable_list(site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url + "checklist/")
+    expect(page.locator("[data-checklist]")).to_be_hidden()
+    expect(page.locator(".atl-text").first).to_be_visible()
+    expect(page.locator("input[data-item]")).to_have_count(page.locator(".atl-text").count())
+    pages, text = pdf_text(page, "Letter")
+    assert pages == 1 and squash(FIRST) in squash(text)
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(site, browser, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    open_checklist(page, site)
+    page.get_by_text(FIRST).click()
+    box(page, SAME_DAY).focus()
+    assert axe_violations(page) == []
+    context.close()
