@@ -134,7 +134,7 @@ def item_markup(item: Item) -> str:
     return (
         f'<label class="atl-item"><input type="checkbox" data-item="{item.id}" '
         f'data-section="{item.section}"{checked}><span class="atl-box" aria-hidden="true"></span> '
-        f'<span class="atl-text">{item.text}</span></label>'
+        f"{item.text}</label>"
     )
 
 

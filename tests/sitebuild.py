@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import logging
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -31,7 +36,8 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def build_site(config_file: Path, site_dir: Path, site_url: str, strict: bool = True) -> list[str]:
+def build_site(config_file: Path, site_dir: Path, site_url: str, strict: bool = True,
+               **overrides: object) -> list[str]:
     """Build `config_file` into `site_dir`; return the 'LEVEL: message' lines MkDocs logged.
 
     Raises BuildFailed where `mkdocs build --strict` would fail (an error, or a warning).
@@ -40,7 +46,8 @@ def build_site(config_file: Path, site_dir: Path, site_url: str, strict: bool = 
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), site_url=site_url, strict=strict)
+        config = load_config(str(config_file), site_dir=str(site_dir), site_url=site_url, strict=strict,
+                             **overrides)
         build(config)
     except PluginError as error:  # raised from on_config, before build() logs it
         collect.records.append(logging.makeLogRecord({"levelname": "ERROR", "msg": str(error)}))
@@ -69,3 +76,21 @@ def write_site(folder: Path, pages: dict[str, str], extra_config: str = "") -> P
         encoding="utf-8",
     )
     return config
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(root: Path) -> Iterator[str]:
+    """Serve `root` on 127.0.0.1 at a free port; yields 'http://127.0.0.1:PORT'."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()

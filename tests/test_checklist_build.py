@@ -24,7 +24,7 @@ def test_two_checklists_on_one_site(tmp_path):
     assert 'data-item="alpha-link"' in one and 'data-item="b"' in one
     assert 'data-item="alpha"' in two
     # the item's text, link included, is inside the label of its own checkbox
-    assert '<span class="atl-text">Alpha <a href="../two/">link</a></span></label>' in one
+    assert '<span class="atl-box" aria-hidden="true"></span> Alpha <a href="../two/">link</a></label>' in one
     assert 'data-section-title="First"' in one
     home = (tmp_path / "site/index.html").read_text()
     assert "data-checklist" not in home
