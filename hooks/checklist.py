@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hook_support import HOOKS_DIR, add_asset_files, link_assets, ui_words
 from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
-
-from hook_support import HOOKS_DIR, add_asset_files, link_assets, ui_words
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

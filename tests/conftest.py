@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-
 from browsers import CHROMIUM_ARGS, chromium_path
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from sitebuild import ROOT, build_site, serving
 
 SUB_PATH = "/after-the-interview/"

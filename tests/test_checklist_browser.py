@@ -7,11 +7,10 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import expect
-from pypdf import PdfReader
-
 from axe import axe_violations
 from conftest import SUB_PATH
+from playwright.sync_api import expect
+from pypdf import PdfReader
 
 KEY = f"{SUB_PATH}:checklist:follow-up"
 FIRST = "Write down the full name and job title of everyone who interviewed you"
@@ -154,8 +153,8 @@ def test_stale_ids_are_dropped_and_other_schemas_ignored(site, page):
 @pytest.mark.parametrize("broken", [
     "localStorage.setItem(KEY, '{not json')",
     "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }})",
-    "for (const m of ['getItem', 'setItem', 'removeItem']) "
-    "Storage.prototype[m] = () => { throw new DOMException('full', 'QuotaExceededError'); }",
+    ("for (const m of ['getItem', 'setItem', 'removeItem']) "
+     "Storage.prototype[m] = () => { throw new DOMException('full', 'QuotaExceededError'); }"),
 ], ids=["corrupt-json", "storage-disabled", "storage-throws"])
 def test_broken_storage_leaves_a_working_checklist(site, page, broken):
     errors = []

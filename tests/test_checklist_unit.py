@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from checklist import ChecklistError, derive_id, parse_checklist, render_checklist
 
 SOURCE = """\

@@ -7,9 +7,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from mkdocs.config import load_config
-
 from htmlscan import scan
+from mkdocs.config import load_config
 from sitebuild import ROOT, build_site
 
 

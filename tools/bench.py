@@ -18,10 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from browsers import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from sitebuild import build_site, serving, write_site  # noqa: E402
+from browsers import CHROMIUM_ARGS, chromium_path
+from playwright.sync_api import sync_playwright
+from sitebuild import build_site, serving, write_site
 
 RUNS = 7
 TOGGLES = 50
