@@ -35,7 +35,9 @@ def link_assets(config: MkDocsConfig, *names: str) -> None:
 
 def add_asset_files(files: Files, config: MkDocsConfig, *names: str) -> None:
     for name in names:
-        files.append(File.generated(config, f"{ASSETS_URI}/{name}", abs_src_path=str(HOOKS_DIR / name)))
+        uri = f"{ASSETS_URI}/{name}"
+        if files.get_file_from_path(uri) is None:  # common.js is shared by several hooks
+            files.append(File.generated(config, uri, abs_src_path=str(HOOKS_DIR / name)))
 
 
 def ui_words(config: MkDocsConfig, key: str, defaults: dict[str, str]) -> dict[str, str]:
