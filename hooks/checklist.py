@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-ASSETS = ("checklist.css", "common.js", "checklist.js")
+ASSETS = ("common.css", "checklist.css", "common.js", "checklist.js")
 WORDS = {
     "progress": "{done} of {total} done",
     "section_progress": "{done} of {total}",

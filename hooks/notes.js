@@ -1,0 +1,115 @@
+// Note templates: one form fills every template; copy, open in email, keep values in this
+// browser only. Markup: notes.py and notes.html. What the reader types is only ever text.
+(() => {
+  const SCHEMA = 1;
+  const ready = new WeakSet();
+  const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
+  const mailto = (subject, body) =>
+    `mailto:?subject=${encodeURIComponent(crlf(subject))}&body=${encodeURIComponent(crlf(body))}`;
+  const MAILTO_LIMIT = 2000;
+
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {}
+    const area = Object.assign(document.createElement("textarea"), { value: text, readOnly: true });
+    area.style.cssText = "position:fixed;opacity:0";
+    document.body.append(area);
+    area.select();
+    let copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch {}
+    area.remove();
+    return copied;
+  }
+
+  function init(form) {
+    if (ready.has(form)) return;
+    ready.add(form);
+    const scope = form.closest("article") || document.body;
+    const words = JSON.parse(form.dataset.words);
+    const key = atl.key("notes", form.dataset.notes);
+    const inputs = [...form.querySelectorAll("input[name]")];
+    const marks = (name) => scope.querySelectorAll(`mark[data-field="${name}"]`);
+    const notes = [...scope.querySelectorAll("[data-note]")].map((el) => ({
+      el,
+      subject: el.querySelector("[data-note-subject]"),
+      body: el.querySelector("[data-note-body]"),
+      mailto: el.querySelector("[data-note-mailto]"),
+      long: el.querySelector("[data-note-long]"),
+      words: el.querySelector("[data-note-words]"),
+      status: el.querySelector("[data-note-status]"),
+      fields: new Set([...el.querySelectorAll("mark[data-field]")].map((m) => m.dataset.field)),
+    }));
+    for (const mark of scope.querySelectorAll("mark[data-field]")) mark.dataset.empty = mark.textContent;
+
+    const shown = (input) =>
+      input.type === "date" && input.value
+        ? new Date(`${input.value}T12:00`).toLocaleDateString(document.documentElement.lang || undefined,
+            { weekday: "long", day: "numeric", month: "long", year: "numeric" })
+        : input.value.trim();
+
+    function fillField(input) {
+      const value = shown(input);
+      for (const mark of marks(input.name)) {
+        mark.textContent = value || mark.dataset.empty;
+        mark.classList.toggle("atl-ph--filled", Boolean(value));
+      }
+    }
+    function refresh(note) {
+      const subject = note.subject.textContent;
+      const body = note.body.textContent;
+      const href = mailto(subject, body);
+      const fits = href.length <= MAILTO_LIMIT;
+      if (fits) note.mailto.href = href;
+      else note.mailto.removeAttribute("href");
+      note.mailto.toggleAttribute("aria-disabled", !fits);
+      note.long.hidden = fits;
+      const count = body.split(/\s+/).filter(Boolean).length;
+      const { minWords: min, maxWords: max } = note.el.dataset;
+      note.words.textContent = (min ? words.word_target : words.word_count)
+        .replace("{count}", count).replace("{min}", min).replace("{max}", max);
+    }
+    function fillAll(values) {
+      for (const input of inputs) {
+        input.value = values[input.name] ?? "";
+        fillField(input);
+      }
+      notes.forEach(refresh);
+    }
+    const restore = () => fillAll(atl.load(key, SCHEMA)?.values ?? {});
+
+    form.addEventListener("input", (event) => {
+      const input = event.target;
+      if (!inputs.includes(input)) return;
+      fillField(input);
+      for (const note of notes) if (note.fields.has(input.name)) refresh(note);
+      const values = Object.fromEntries(inputs.filter((i) => i.value).map((i) => [i.name, i.value]));
+      atl.save(key, { v: SCHEMA, values });
+    });
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.querySelector("[data-notes-clear]").addEventListener("click", () => {
+      atl.save(key, null);
+      fillAll({});
+      form.querySelector("[data-notes-announce]").textContent = words.cleared;
+      inputs[0]?.focus();
+    });
+    scope.addEventListener("click", async (event) => {
+      const button = event.target.closest("[data-note-copy]");
+      const note = button && notes.find((n) => n.el.contains(button));
+      if (!note) return;
+      const body = note.body.textContent;
+      const text = button.dataset.noteCopy === "body" ? body : `${note.subject.textContent}\n\n${body}`;
+      note.status.textContent = (await copyText(text)) ? words.copied : words.copy_failed;
+    });
+
+    for (const button of scope.querySelectorAll("[data-note-copy]")) button.hidden = false;
+    atl.watch(key, form, restore);
+    restore();
+    form.hidden = false;
+  }
+
+  atl.everyPage(() => document.querySelectorAll("[data-notes]").forEach(init));
+})();
