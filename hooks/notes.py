@@ -17,16 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from hook_support import HOOKS_DIR, add_asset_files, link_assets, ui_words
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.utils.meta import get_data
-
-from hook_support import HOOKS_DIR, add_asset_files, link_assets, ui_words
+from mkdocs.utils.meta import YAML_RE, get_data
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
 
 ASSETS = ("common.css", "notes.css", "common.js", "notes.js")
 WORDS = {
@@ -124,7 +122,7 @@ def parse_fields(declared: object) -> dict[str, Field]:
             raise NoteError(f"field {number} needs an 'id' and a 'label'")
         unknown = set(entry) - {"id", "label", "hint", "example", "kind"}
         if unknown:
-            raise NoteError(f"field '{entry['id']}': unknown key '{sorted(unknown)[0]}'")
+            raise NoteError(f"field '{entry['id']}': unknown key '{min(unknown)}'")
         item = Field(**{k: str(v) for k, v in entry.items()})
         if not ID.match(item.id):
             raise NoteError(f"field id '{item.id}' must be lower case letters, digits and _")
@@ -150,7 +148,7 @@ def parse_note(source: str, stem: str, fields: dict[str, Field]) -> Note:
             raise NoteError(f"missing '{key}:' in the front matter", 1)
     unknown = set(meta) - {"title", "subject", "when", "order", "id", "target_words"}
     if unknown:
-        key = sorted(unknown)[0]
+        key = min(unknown)
         raise NoteError(f"unknown front matter key '{key}'", _key_line(source, key))
     note_id = str(meta.get("id", stem))
     if not re.match(r"^[a-z0-9][a-z0-9_-]*$", note_id):
@@ -162,7 +160,9 @@ def parse_note(source: str, stem: str, fields: dict[str, Field]) -> Note:
         raise NoteError("'target_words:' must be two numbers, like [100, 200]", _key_line(source, "target_words"))
     body_line = source[: len(source) - len(body)].count("\n") + 1  # get_data returns a suffix
     if not body.strip():
-        raise NoteError("the template has no text after its front matter", body_line)
+        front_matter = YAML_RE.match(source)
+        after = front_matter.group().count("\n") + 1 if front_matter else 1
+        raise NoteError("the template has no text after its front matter", after)
     return Note(
         id=note_id,
         title=str(meta["title"]),
@@ -181,7 +181,7 @@ def fill(parts: list[Part], fields: dict[str, Field]) -> str:
 
 def mailto_href(subject: str, body: str) -> str:
     """A mailto: link with subject and body; line breaks as CRLF (%0D%0A), as RFC 6068 asks."""
-    encode = lambda text: quote(text.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")  # noqa: E731
+    encode = lambda text: quote(text.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
     return f"mailto:?subject={encode(subject)}&body={encode(body)}"
 
 
@@ -262,14 +262,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
             sources[f"{docs}/{file.src_uri}"] = file.content_string
     page_source, fields, notes = read_notes(f"{docs}/{folder}", sources)
     content = render_page(page_source, fields, notes, ui_words(config, "notes", WORDS), config, folder)
-    files.append(File.generated(config, f"{folder}.md", content=content))
+    page = File.generated(config, f"{folder}.md", content=content)
+    page.edit_uri = f"{folder}/index.md"  # "edit this page" opens the sources
+    files.append(page)
     add_asset_files(files, config, *ASSETS)
     return files
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    folder = _folder(config)
-    if page.file.src_uri == f"{folder}.md" and page.edit_url:
-        # the page is generated: "edit" opens the sources instead
-        page.edit_url = page.edit_url.replace(f"{folder}.md", f"{folder}/index.md")
-    return None
