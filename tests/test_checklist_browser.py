@@ -158,7 +158,8 @@ def test_stale_ids_are_dropped_and_other_schemas_ignored(site, page):
 ], ids=["corrupt-json", "storage-disabled", "storage-throws"])
 def test_broken_storage_leaves_a_working_checklist(site, page, broken):
     errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    # only errors from our scripts count: Material's own storage helper fails when storage is off
+    page.on("pageerror", lambda error: "/assets/hooks/" in (error.stack or "") and errors.append(error.stack))
     page.add_init_script(f"const KEY = {json.dumps(KEY)}; try {{ {broken} }} catch {{}}")
     total = open_checklist(page, site)
     expect(progress(page)).to_have_text(f"0 of {total} done")
@@ -168,7 +169,7 @@ def test_broken_storage_leaves_a_working_checklist(site, page, broken):
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Reset").click()
     expect(progress(page)).to_have_text(f"0 of {total} done")
-    assert [e for e in errors if "checklist" in e.lower() or "storage" in e.lower()] == []
+    assert errors == []
 
 
 def test_another_tab_stays_in_step(site, context):
