@@ -1,9 +1,9 @@
 """Figures for the closing notes and the README; not pass/fail tests. Run: ./run bench
 
-- gzipped size of the hooks' own JS + CSS;
-- strict build time with the hooks and without them (same pages), median of alternating runs,
-  for the site and for a generated checklist of 1,000 items;
-- time to toggle one item of that 1,000-item checklist in Chromium.
+- gzipped size of each page's own JS + CSS, and of all of it;
+- build time with the hooks and without them, median of alternating runs, for the site and
+  for generated checklists (100 and 1,000 items) and note-template folders (10 and 100);
+- in Chromium: toggling one item of 1,000, and refreshing 100 previews after one keystroke.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ RUNS = 7
 TOGGLES = 50
 
 
-def gzipped_size(*names: str) -> int:
-    return sum(len(gzip.compress((ROOT / "hooks" / name).read_bytes(), 9)) for name in names)
+def gzipped_size(*paths: Path) -> int:
+    return sum(len(gzip.compress(path.read_bytes(), 9)) for path in paths)
 
 
 def build_seconds(config: Path, site_dir: Path, **overrides: object) -> float:
@@ -37,10 +37,12 @@ def build_seconds(config: Path, site_dir: Path, **overrides: object) -> float:
 
 
 def compare_builds(label: str, config: Path, work: Path) -> None:
+    """Without the hooks a template folder builds as plain pages and its generated nav entry
+    is missing, so that side is built without --strict."""
     with_hooks, without = [], []
     for _ in range(RUNS):  # alternate, so that drift on the machine hits both alike
         with_hooks.append(build_seconds(config, work / "with"))
-        without.append(build_seconds(config, work / "without", hooks=[]))
+        without.append(build_seconds(config, work / "without", hooks=[], strict=False))
     a, b = statistics.median(with_hooks), statistics.median(without)
     print(f"  {label:<28} {a * 1000:6.0f} ms with hooks {b * 1000:6.0f} ms without  +{(a / b - 1) * 100:5.1f}%")
 
@@ -53,14 +55,28 @@ def big_checklist(sections: int, per_section: int) -> str:
     return f"---\nchecklist: big\n---\n# Big checklist\n\n{body}"
 
 
-def toggle_ms(url: str) -> float:
-    """Median time for one click on an item: handler, storage write and progress update."""
+def note_templates(count: int) -> dict[str, str]:
+    fields = "".join(f"  - id: f{i}\n    label: Field {i}\n" for i in range(5))
+    pages = {"notes/index.md": f"---\ntitle: Notes\nfields:\n{fields}---\n# Notes\n"}
+    for n in range(count):
+        body = " ".join(f"Line {i} for {{f{i % 5}}} and more words." for i in range(12))
+        pages[f"notes/t{n:03}.md"] = f"---\ntitle: Note {n}\nsubject: About {{f0}}\n---\n{body}\n"
+    return pages
+
+
+def in_chromium(url: str, script: str, arg: object) -> list[float]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(url, wait_until="networkidle")
-        times = page.evaluate(
-            """(n) => {
+        times = page.evaluate(script, arg)
+        browser.close()
+    return times
+
+
+def toggle_ms(url: str) -> float:
+    """Median time for one click on an item: handler, storage write and progress update."""
+    times = in_chromium(url, """(n) => {
               const boxes = [...document.querySelectorAll("input[data-item]")];
               const times = [];
               for (let i = 0; i < n; i++) {
@@ -70,19 +86,38 @@ def toggle_ms(url: str) -> float:
                 times.push(performance.now() - start);
               }
               return times;
-            }""",
-            TOGGLES,
-        )
-        browser.close()
+            }""", TOGGLES)
+    return statistics.median(times)
+
+
+def keystroke_ms(url: str) -> float:
+    """Median time for one keystroke in a field that every template uses: fill, count, link."""
+    times = in_chromium(url, """(n) => {
+      const input = document.querySelector("#atl-field-f0");
+      const times = [];
+      for (let i = 0; i < n; i++) {
+        const start = performance.now();
+        input.value += "x";
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        document.body.offsetHeight;
+        times.push(performance.now() - start);
+      }
+      return times;
+    }""", TOGGLES)
     return statistics.median(times)
 
 
 def main() -> None:
+    hooks = ROOT / "hooks"
     print("Own assets, gzipped (level 9):")
-    print(f"  checklist.js + checklist.css  {gzipped_size('checklist.js', 'checklist.css')} bytes")
+    for page, names in (("checklist page", "checklist"), ("note-templates page", "notes")):
+        files = [hooks / f for f in ("common.css", f"{names}.css", "common.js", f"{names}.js")]
+        print(f"  {page:<28} {gzipped_size(*files):6} bytes")
+    everything = sorted(hooks.glob("*.js")) + sorted(hooks.glob("*.css")) + sorted((ROOT / "overrides").rglob("*.css"))
+    print(f"  {'all own JS and CSS':<28} {gzipped_size(*everything):6} bytes")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        print(f"Strict build time, median of {RUNS} alternating runs:")
+        print(f"Build time, median of {RUNS} alternating runs:")
         compare_builds("this site", ROOT / "mkdocs.yml", work / "site")
         # the same Markdown extensions as the site, so that without the hook it is a task list
         extensions = "markdown_extensions:\n  - pymdownx.tasklist:\n      custom_checkbox: true\n"
@@ -90,10 +125,16 @@ def main() -> None:
             pages = {"index.md": "# Home\n", "big.md": big_checklist(size // 100, 100)}
             config = write_site(work / str(size), pages, extensions)
             compare_builds(f"{size:,}-item checklist", config, work / str(size))
-        build_site(config, work / "www", "http://127.0.0.1/")
+        for count in (10, 100):
+            config = write_site(work / f"n{count}", {"index.md": "# Home\n", **note_templates(count)},
+                                "extra:\n  notes_folder: notes\n")
+            compare_builds(f"{count} note templates", config, work / f"n{count}")
+        build_site(work / "1000" / "mkdocs.yml", work / "www", "http://127.0.0.1/")
+        build_site(work / "n100" / "mkdocs.yml", work / "www" / "n", "http://127.0.0.1/n/")
         with serving(work / "www") as origin:
-            ms = toggle_ms(f"{origin}/big/")
-        print(f"Toggle one item of 1,000 in Chromium (median of {TOGGLES}): {ms:.2f} ms")
+            print(f"In Chromium, median of {TOGGLES}:")
+            print(f"  toggle one item of 1,000       {toggle_ms(f'{origin}/big/'):6.2f} ms")
+            print(f"  one keystroke, 100 templates   {keystroke_ms(f'{origin}/n/notes/'):6.2f} ms")
 
 
 if __name__ == "__main__":
