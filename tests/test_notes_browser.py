@@ -65,7 +65,7 @@ def test_typing_fills_every_template_live(site, page):
     page.get_by_label("Company", exact=True).fill("Northwind")
     marks = page.locator('mark[data-field="company"]')
     assert marks.count() >= 5
-    for text in marks.all_inner_texts():
+    for text in marks.all_text_contents():
         assert text == "Northwind"
     # unfilled placeholders stand out, filled ones do not
     expect(page.locator('mark[data-field="role"]').first).not_to_have_class("atl-ph atl-ph--filled")
@@ -121,7 +121,7 @@ def test_word_count_against_the_target(site, page):
             page.fill(f"#atl-field-{field.id}", field.example)
     page.fill("#atl-field-interview_date", "2026-11-20")
     for note_id in ("thank-you-screen", "thank-you-in-person", "thank-you-panel-member"):
-        text = note(page, note_id).locator("[data-note-words]").inner_text()
+        text = note(page, note_id).locator("[data-note-words]").text_content()
         count = int(text.split()[0])
         assert 100 <= count <= 200, (note_id, text)
         assert text.endswith("(aim for 100 to 200)")
