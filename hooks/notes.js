@@ -33,7 +33,8 @@
     const key = atl.key("notes", form.dataset.notes);
     const inputs = [...form.querySelectorAll("input[name]")];
     const marks = (name) => scope.querySelectorAll(`mark[data-field="${name}"]`);
-    const notes = [...scope.querySelectorAll("[data-note]")].map((el) => ({
+    const all = (selector, el = scope) => [...el.querySelectorAll(selector)];
+    const notes = all("[data-note]").map((el) => ({
       el,
       subject: el.querySelector("[data-note-subject]"),
       body: el.querySelector("[data-note-body]"),
@@ -41,9 +42,9 @@
       long: el.querySelector("[data-note-long]"),
       words: el.querySelector("[data-note-words]"),
       status: el.querySelector("[data-note-status]"),
-      fields: new Set([...el.querySelectorAll("mark[data-field]")].map((m) => m.dataset.field)),
+      fields: new Set(all("mark[data-field]", el).map((m) => m.dataset.field)),
     }));
-    for (const mark of scope.querySelectorAll("mark[data-field]")) mark.dataset.empty = mark.textContent;
+    for (const mark of all("mark[data-field]")) mark.dataset.empty = mark.textContent;
 
     const shown = (input) =>
       input.type === "date" && input.value
@@ -89,7 +90,6 @@
       const values = Object.fromEntries(inputs.filter((i) => i.value).map((i) => [i.name, i.value]));
       atl.save(key, { v: SCHEMA, values });
     });
-    form.addEventListener("submit", (event) => event.preventDefault());
     form.querySelector("[data-notes-clear]").addEventListener("click", () => {
       atl.save(key, null);
       fillAll({});
@@ -105,7 +105,7 @@
       note.status.textContent = (await copyText(text)) ? words.copied : words.copy_failed;
     });
 
-    for (const button of scope.querySelectorAll("[data-note-copy]")) button.hidden = false;
+    for (const button of all("[data-note-copy]")) button.hidden = false;
     atl.watch(key, form, restore);
     restore();
     form.hidden = false;

@@ -44,7 +44,7 @@ def compare_builds(label: str, config: Path, work: Path) -> None:
         with_hooks.append(build_seconds(config, work / "with"))
         without.append(build_seconds(config, work / "without", hooks=[], strict=False))
     a, b = statistics.median(with_hooks), statistics.median(without)
-    print(f"  {label:<28} {a * 1000:6.0f} ms with hooks {b * 1000:6.0f} ms without  +{(a / b - 1) * 100:5.1f}%")
+    print(f"  {label:<28} {a * 1000:6.0f} ms with hooks {b * 1000:6.0f} ms without  {(a / b - 1) * 100:+6.1f}%")
 
 
 def big_checklist(sections: int, per_section: int) -> str:
