@@ -45,10 +45,9 @@ def test_instant_navigation_swaps_pages_without_reload(site, page):
 
 
 @pytest.mark.parametrize("system, other", [("light", "dark"), ("dark", "light")])
-def test_palette_follows_system_and_toggle_is_kept(site, browser, system, other):
+def test_palette_follows_system_and_toggle_is_kept(site, new_page, system, other):
     schemes = {"light": "default", "dark": "slate"}
-    context = browser.new_context(color_scheme=system)
-    page = context.new_page()
+    page = new_page(color_scheme=system)
     page.goto(site.url, wait_until="networkidle")
     body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == schemes[system]
@@ -56,4 +55,3 @@ def test_palette_follows_system_and_toggle_is_kept(site, browser, system, other)
     assert body.get_attribute("data-md-color-scheme") == schemes[other]
     page.reload(wait_until="networkidle")
     assert body.get_attribute("data-md-color-scheme") == schemes[other]
-    context.close()

@@ -218,24 +218,20 @@ def test_print_buttons_print_and_the_blank_copy_keeps_the_ticks(site, page):
     assert pdf_text(page, "A4")[1].count(TICK) == 1
 
 
-def test_without_javascript_a_readable_printable_list(site, browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_a_readable_printable_list(site, new_page):
+    page = new_page(java_script_enabled=False)
     page.goto(site.url + "checklist/")
     expect(page.locator("[data-checklist]")).to_be_hidden()
     expect(page.locator(".atl-item").first).to_be_visible()
     expect(page.locator("input[data-item]")).to_have_count(page.locator(".atl-item").count())
     pages, text = pdf_text(page, "Letter")
     assert pages == 1 and squash(FIRST) in squash(text)
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violations(site, browser, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_no_accessibility_violations(site, new_page, scheme):
+    page = new_page(color_scheme=scheme)
     open_checklist(page, site)
     page.get_by_text(FIRST).click()
     box(page, SAME_DAY).focus()
     assert axe_violations(page) == []
-    context.close()

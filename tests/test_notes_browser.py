@@ -206,9 +206,8 @@ def test_instant_navigation_away_and_back(site, page):
     assert page.evaluate("window.__writes") == 2, "the input handler is bound more than once"
 
 
-def test_without_javascript_every_template_is_readable(site, browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_every_template_is_readable(site, new_page):
+    page = new_page(java_script_enabled=False)
     page.goto(site.url + "note-templates/")
     expect(page.locator("form[data-notes]")).to_be_hidden()
     subject, body = expected("reply-to-rejection", {})
@@ -216,15 +215,12 @@ def test_without_javascript_every_template_is_readable(site, browser):
     expect(card.locator("[data-note-body]")).to_have_text(body)
     expect(card.locator("[data-note-subject]")).to_have_text(subject)
     expect(card.get_by_role("link", name="Open in email")).to_be_visible()
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violations(site, browser, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_no_accessibility_violations(site, new_page, scheme):
+    page = new_page(color_scheme=scheme)
     open_notes(page, site)
     page.fill("#atl-field-company", "Northwind")
     page.locator("#atl-field-role").focus()
     assert axe_violations(page) == []
-    context.close()
