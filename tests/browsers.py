@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 # headless, as root, and quiet: no calls home that a closed network would refuse
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -18,3 +23,15 @@ def chromium_path() -> str | None:
         if found := shutil.which(name):
             return found
     return None
+
+
+def count_storage_writes(page: Page, kind: str) -> None:
+    """From the next load on, `window.__writes` counts localStorage writes to ':<kind>:' keys
+    (a handler bound twice writes twice)."""
+    page.add_init_script(f"""
+      window.__writes = 0;
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {{
+        if (key.includes({json.dumps(f":{kind}:")})) window.__writes++;
+        return setItem.call(this, key, value);
+      }};""")

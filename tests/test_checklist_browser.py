@@ -8,6 +8,7 @@ import re
 
 import pytest
 from axe import axe_violations
+from browsers import count_storage_writes
 from conftest import SUB_PATH
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -102,18 +103,8 @@ def test_reset_asks_first(site, page):
     assert stored(page) is None
 
 
-COUNT_WRITES = """
-  window.__writes = 0;
-  const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function (key, value) {
-    if (key.includes(":checklist:")) window.__writes++;
-    return setItem.call(this, key, value);
-  };
-"""
-
-
 def test_instant_navigation_away_and_back(site, page):
-    page.add_init_script(COUNT_WRITES)
+    count_storage_writes(page, "checklist")
     total = open_checklist(page, site)
     page.get_by_text(FIRST).click()
     page.evaluate("window.__sameDocument = true")

@@ -7,6 +7,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from axe import axe_violations
+from browsers import count_storage_writes
 from conftest import SUB_PATH
 from notes import read_notes
 from playwright.sync_api import expect
@@ -182,13 +183,7 @@ def test_broken_storage_leaves_a_working_form(site, page, broken):
 
 
 def test_instant_navigation_away_and_back(site, page):
-    page.add_init_script("""
-      window.__writes = 0;
-      const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key, value) {
-        if (key.includes(":notes:")) window.__writes++;
-        return setItem.call(this, key, value);
-      };""")
+    count_storage_writes(page, "notes")
     open_notes(page, site)
     page.fill("#atl-field-company", "Northwind")
     page.evaluate("window.__sameDocument = true")
