@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hook_support import HOOKS_DIR, add_asset_files, link_assets, ui_words
+from hook_support import HOOKS_DIR, SourceError, add_asset_files, link_assets, ui_words
 from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
 
@@ -45,12 +45,8 @@ CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_DERIVED_ID = 48
 
 
-class ChecklistError(ValueError):
-    """A mistake in a checklist's source; `line` is 1-based in the source file, or None."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line
+class ChecklistError(SourceError):
+    """A mistake in a checklist's source."""
 
 
 @dataclass
@@ -196,7 +192,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     try:
         checklist = _read_checklist(markdown, page, path, checklist_id)
     except ChecklistError as error:
-        _mistakes.append(f"{path}:{error.line}: {error}" if error.line else f"{path}: {error}")
+        _mistakes.append(error.at(path))
         return None
     template = config.theme.get_env().from_string((HOOKS_DIR / "checklist.html").read_text())
     toolbar = template.render(id=checklist_id, words=ui_words(config, "checklist", WORDS))

@@ -20,6 +20,18 @@ HOOKS_DIR = Path(__file__).resolve().parent
 ASSETS_URI = "assets/hooks"
 
 
+class SourceError(ValueError):
+    """A mistake an author can fix; `line` is 1-based in its source file, or None."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+    def at(self, path: str) -> str:
+        """The one line the build prints for it: 'path:line: message'."""
+        return f"{path}:{self.line}: {self}" if self.line else f"{path}: {self}"
+
+
 def link_assets(config: MkDocsConfig, *names: str) -> None:
     """Load the named files from beside the hooks on every page (instant navigation
     swaps pages without loading new scripts, so they must be there from the start)."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from hook_support import HOOKS_DIR, add_asset_files, link_assets, ui_words
+from hook_support import HOOKS_DIR, SourceError, add_asset_files, link_assets, ui_words
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import YAML_RE, get_data
@@ -48,12 +48,8 @@ ID = re.compile(r"^[a-z][a-z0-9_]*$")
 MAILTO_LIMIT = 2000  # longer links fail in some mail apps and browsers
 
 
-class NoteError(ValueError):
-    """A mistake in a template source; `line` is 1-based in its file, or None."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line
+class NoteError(SourceError):
+    """A mistake in a note template or in the declared fields."""
 
 
 @dataclass
@@ -191,10 +187,6 @@ def read_notes(folder: str, sources: dict[str, str]) -> tuple[str, dict[str, Fie
     Raises PluginError listing every mistake, one line each: "path:line: message".
     """
     mistakes: list[str] = []
-
-    def report(path: str, error: NoteError) -> None:
-        mistakes.append(f"{path}:{error.line}: {error}" if error.line else f"{path}: {error}")
-
     index_path = f"{folder}/index.md"
     if index_path not in sources:
         raise PluginError(f"{index_path}: missing; it holds the page's title, intro and 'fields:'")
@@ -203,8 +195,7 @@ def read_notes(folder: str, sources: dict[str, str]) -> tuple[str, dict[str, Fie
         fields = parse_fields(get_data(page_source)[1].get("fields"))
     except NoteError as error:
         error.line = error.line or _key_line(page_source, "fields")
-        report(index_path, error)
-        raise PluginError("\n".join(mistakes)) from None
+        raise PluginError(error.at(index_path)) from None
     if not sources:
         raise PluginError(f"{folder}: no note templates (one .md file per template) beside index.md")
     notes: dict[str, Note] = {}
@@ -212,7 +203,7 @@ def read_notes(folder: str, sources: dict[str, str]) -> tuple[str, dict[str, Fie
         try:
             note = parse_note(text, Path(path).stem, fields)
         except NoteError as error:
-            report(path, error)
+            mistakes.append(error.at(path))
             continue
         note.source = path
         if note.id in notes:

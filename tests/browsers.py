@@ -7,6 +7,8 @@ import os
 import shutil
 from typing import TYPE_CHECKING
 
+from playwright.sync_api import expect
+
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
@@ -23,6 +25,18 @@ def chromium_path() -> str | None:
         if found := shutil.which(name):
             return found
     return None
+
+
+def away_and_back(page: Page, back: str, heading: str) -> None:
+    """Twice: to the timing page and back by the site's own nav links (instant navigation),
+    with no reload between them."""
+    page.evaluate("window.__sameDocument = true")
+    for _ in range(2):
+        page.locator('nav.md-nav--primary a[href$="/timing/"]').first.click()
+        expect(page.locator("h1")).to_contain_text("Timing and check-ins")
+        page.locator(f'nav.md-nav--primary a[href$="{back}"]').first.click()
+        expect(page.locator("h1")).to_contain_text(heading)
+    assert page.evaluate("window.__sameDocument"), "navigation reloaded the page"
 
 
 def count_storage_writes(page: Page, kind: str) -> None:

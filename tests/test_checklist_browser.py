@@ -8,7 +8,7 @@ import re
 
 import pytest
 from axe import axe_violations
-from browsers import count_storage_writes
+from browsers import away_and_back, count_storage_writes
 from conftest import SUB_PATH
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -107,13 +107,7 @@ def test_instant_navigation_away_and_back(site, page):
     count_storage_writes(page, "checklist")
     total = open_checklist(page, site)
     page.get_by_text(FIRST).click()
-    page.evaluate("window.__sameDocument = true")
-    for _ in range(2):
-        page.locator('nav.md-nav--primary a[href$="/timing/"]').first.click()
-        expect(page.locator("h1")).to_contain_text("Timing and check-ins")
-        page.locator('nav.md-nav--primary a[href$="/checklist/"]').first.click()
-        expect(page.locator("h1")).to_contain_text("Follow-up checklist")
-    assert page.evaluate("window.__sameDocument"), "navigation reloaded the page"
+    away_and_back(page, "/checklist/", "Follow-up checklist")
     expect(box(page, FIRST)).to_be_checked()
     expect(progress(page)).to_have_text(f"1 of {total} done")
     page.evaluate("window.__writes = 0")

@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from axe import axe_violations
-from browsers import count_storage_writes
+from browsers import away_and_back, count_storage_writes
 from conftest import SUB_PATH
 from notes import read_notes
 from playwright.sync_api import expect
@@ -186,13 +186,7 @@ def test_instant_navigation_away_and_back(site, page):
     count_storage_writes(page, "notes")
     open_notes(page, site)
     page.fill("#atl-field-company", "Northwind")
-    page.evaluate("window.__sameDocument = true")
-    for _ in range(2):
-        page.locator('nav.md-nav--primary a[href$="/timing/"]').first.click()
-        expect(page.locator("h1")).to_contain_text("Timing and check-ins")
-        page.locator('nav.md-nav--primary a[href$="/note-templates/"]').first.click()
-        expect(page.locator("h1")).to_contain_text("Note templates")
-    assert page.evaluate("window.__sameDocument")
+    away_and_back(page, "/note-templates/", "Note templates")
     expect(page.locator("#atl-field-company")).to_have_value("Northwind")
     expect(page.locator('mark[data-field="company"]').first).to_have_text("Northwind")
     page.evaluate("window.__writes = 0")
