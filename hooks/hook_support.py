@@ -39,7 +39,7 @@ def link_assets(config: MkDocsConfig, *names: str) -> None:
         uri = f"{ASSETS_URI}/{name}"
         if name.endswith(".css") and uri not in config.extra_css:
             config.extra_css.append(uri)
-        elif name.endswith(".js") and uri not in [s.path for s in config.extra_javascript]:
+        elif name.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
             script = ExtraScriptValue(uri)
             script.defer = True
             config.extra_javascript.append(script)

@@ -1,4 +1,4 @@
-"""Read what the tests need out of built HTML: links, ids, title, meta tags."""
+"""Read what the tests need out of built HTML: links, ids, title, meta tags, language."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ class PageScan(HTMLParser):
         self.meta: dict[str, str] = {}
         self.title = ""
         self.h1_count = 0
+        self.lang = ""
         self._in_title = False
         self.feed(html)
 
@@ -26,6 +27,8 @@ class PageScan(HTMLParser):
             self.ids.append(values["id"])
         if tag == "meta" and "name" in values:
             self.meta[values["name"]] = values.get("content", "")
+        if tag == "html":
+            self.lang = values.get("lang", "")
         self._in_title = tag == "title"
         self.h1_count += tag == "h1"
 

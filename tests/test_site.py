@@ -86,6 +86,16 @@ def test_guidance_page_has_own_title_description_and_summary(site, page):
     assert '!!! abstract' in source
 
 
+def test_every_page_has_one_h1_a_description_a_language_and_unique_ids(site):
+    files = [site.dir / page / "index.html" for page in site.pages()] + [site.dir / "404.html"]
+    for file in files:
+        html = scan(file)
+        assert html.h1_count == 1, file
+        assert len(html.meta.get("description", "")) > 30, file
+        assert html.lang == "en", file
+        assert len(html.ids) == len(set(html.ids)), (file, sorted(i for i in html.ids if html.ids.count(i) > 1))
+
+
 def test_titles_and_descriptions_are_unique(site):
     pages = [scan(site.dir / page / "index.html") for page in site.pages()]
     assert len({p.title for p in pages}) == len(pages)

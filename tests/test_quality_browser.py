@@ -1,0 +1,180 @@
+"""The quality bar on every page of the built site, in Chromium: axe, keyboard, privacy."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+import pytest
+from axe import axe_violations
+from playwright.sync_api import expect
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+SECRET = "Quillon Marrowgate 4471"  # typed into every field; must not leave the browser
+
+# What the keyboard should reach: focusable, not taken out of the tab order, not hidden, and
+# of a group of radio buttons one: the checked one, or else the first (arrow keys move
+# within the group).
+LIST_TAB_STOPS = """() => {
+  const focusable = "a[href], button, input, select, textarea, summary, [tabindex]";
+  const otherRadio = (el) => el.type === "radio" && el !== (
+    document.querySelector(`input[name="${el.name}"]:checked`)
+    || document.querySelector(`input[name="${el.name}"]`));
+  window.__tabStops = [...document.querySelectorAll(focusable)].filter((el) =>
+    el.tabIndex >= 0 && !el.disabled && el.type !== "hidden" && !otherRadio(el)
+    && !el.closest("[inert], [hidden]") && el.checkVisibility({visibilityProperty: true}));
+  return window.__tabStops.length;
+}"""
+
+# Who has focus: its index among the tab stops (-1: not one), a name for messages, a "kind"
+# (the same kind of control has the same focus style) and the box where its focus shows:
+# its own, or for a control drawn through its label (a zero-size radio), its parent's.
+DESCRIBE_FOCUS = """() => {
+  document.getAnimations().forEach((a) => a.finish());
+  const el = document.activeElement;
+  let shown = el;
+  while (shown && !(shown.getBoundingClientRect().width && shown.getBoundingClientRect().height)) {
+    shown = shown.parentElement;
+  }
+  const r = shown.getBoundingClientRect();
+  const x = Math.max(0, r.left - 4), y = Math.max(0, r.top - 4);
+  const box = {x, y, width: Math.min(innerWidth, r.right + 4) - x,
+               height: Math.min(innerHeight, r.bottom + 4) - y};
+  const classes = [...el.classList].filter((c) => !c.startsWith("focus")).sort().join(".");
+  return {
+    index: (window.__tabStops || []).indexOf(el),
+    body: el === document.body,
+    name: `${el.tagName.toLowerCase()}.${classes} "${(el.getAttribute("aria-label")
+      || el.textContent).trim().slice(0, 40)}"`,
+    kind: `${el.tagName}.${classes}[${el.type || ""}]`,
+    box: box.width > 0 && box.height > 0 ? box : null,
+  };
+}"""
+
+
+def every_page(site) -> list[str]:
+    return [*site.pages(), "404.html"]
+
+
+def focus_is_visible(page, box) -> bool:
+    """The focused control looks different from the same control without focus."""
+    focused = page.screenshot(clip=box, animations="disabled")
+    element = page.evaluate_handle("document.activeElement")
+    element.evaluate("(el) => el.blur()")
+    blurred = page.screenshot(clip=box, animations="disabled")
+    element.evaluate("(el) => el.focus({preventScroll: true})")
+    return focused != blurred
+
+
+def tab_through(page, kinds_seen: set[str]) -> list[str]:
+    """Press Tab from the top of the page to its end; what a keyboard user would trip on."""
+    expected = page.evaluate(LIST_TAB_STOPS)
+    problems, reached = [], []
+    for _ in range(3 * expected + 5):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(DESCRIBE_FOCUS)
+        if reached and focus["index"] == reached[-1] >= 0:
+            continue  # still in the same control: Tab steps through a date's day, month, year
+        if focus["body"] or focus["index"] in reached:
+            break
+        if focus["index"] < 0 or focus["box"] is None:
+            problems.append(f"Tab stops on something no one can see: {focus['name']}")
+            continue
+        reached.append(focus["index"])
+        if focus["kind"] not in kinds_seen:  # one look per kind of control is enough
+            kinds_seen.add(focus["kind"])
+            if not focus_is_visible(page, focus["box"]):
+                problems.append(f"no visible focus on {focus['name']}")
+    if reached != sorted(reached):
+        problems.append(f"Tab order leaves the reading order: {reached}")
+    missed = sorted(set(range(expected)) - set(reached))
+    problems += [f"Tab never reaches stop {i}" for i in missed]
+    return problems
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_any_page_nor_in_search(site, new_page, scheme):
+    page = new_page(color_scheme=scheme)
+    found = {}
+    for path in every_page(site):
+        page.goto(site.url + path, wait_until="networkidle")
+        found[path] = axe_violations(page)
+    page.keyboard.press("/")  # Material's shortcut: open the search dialog
+    page.keyboard.type("thank")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    found["search results"] = axe_violations(page)
+    assert {path: v for path, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_keyboard_reaches_every_control_in_order_with_visible_focus(site, new_page, viewport):
+    page = new_page(viewport=VIEWPORTS[viewport])
+    kinds_seen: set[str] = set()
+    problems = []
+    for path in every_page(site):
+        page.goto(site.url + path, wait_until="networkidle")
+        problems += [f"{path or 'home'}: {p}" for p in tab_through(page, kinds_seen)]
+    assert problems == []
+    assert len(kinds_seen) > 10  # the header, nav, content links and both tools' controls
+
+
+@pytest.mark.parametrize("path", ["", "checklist/", "note-templates/", "404.html"])
+def test_skip_link_comes_first_and_jumps_to_the_content(site, page, path):
+    page.goto(site.url + path, wait_until="networkidle")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text("Skip to content")
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#.+"))
+    page.keyboard.press("Tab")
+    expect(page.locator("article :focus")).to_have_count(1)  # past the header and the nav
+
+
+def test_phone_drawer_opens_and_its_links_work(site, new_page):
+    """The closed drawer is hidden from the keyboard; opened, it is there for everyone."""
+    page = new_page(viewport=VIEWPORTS["phone"])
+    page.goto(site.url, wait_until="networkidle")
+    link = page.locator('nav.md-nav--primary a[href$="timing/"]').first
+    expect(link).to_be_hidden()
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    expect(link).to_be_visible()
+    link.click()
+    expect(page.locator("h1")).to_contain_text("Timing and check-ins")
+
+
+def test_nothing_goes_to_another_host_and_nothing_typed_leaves(site, context):
+    requests, sockets = [], []
+    context.on("request", lambda request: requests.append(request))
+    page = context.new_page()
+    page.on("websocket", lambda socket: sockets.append(socket))
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(site.url, wait_until="networkidle")
+
+    nav = page.locator("nav.md-nav--primary > ul > li > a.md-nav__link")
+    for i in range(nav.count()):  # every page, by instant navigation
+        nav.nth(i).click()
+        page.wait_for_load_state("networkidle")
+
+    page.locator('nav.md-nav--primary a[href$="checklist/"]').first.click()
+    page.locator("label.atl-item").first.click()
+    page.locator("label.atl-item").nth(3).click()
+    page.get_by_role("button", name="Reset").click()
+
+    page.locator('nav.md-nav--primary a[href$="note-templates/"]').first.click()
+    for field in page.locator("form[data-notes] input").all():
+        field.fill("2026-12-01" if field.get_attribute("type") == "date" else SECRET)
+    page.get_by_role("button", name="Copy").first.click()
+    page.get_by_role("button", name="Clear my details").click()
+
+    page.keyboard.press("/")
+    page.keyboard.type(SECRET)
+    page.wait_for_load_state("networkidle")
+    page.locator('label[title^="Switch to"]').first.click()
+    page.reload(wait_until="networkidle")
+
+    host = urlsplit(site.url).netloc
+    assert [r.url for r in requests if urlsplit(r.url).netloc != host] == []
+    assert len(requests) > 10 and sockets == []
+    for leak in (SECRET, quote(SECRET), quote(SECRET, safe=""), SECRET.replace(" ", "+")):
+        assert [r.url for r in requests if leak in r.url + (r.post_data or "")] == []
