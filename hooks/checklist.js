@@ -64,8 +64,6 @@
 
     atl.watch(key, root, restore);
     restore();
-    root.hidden = false;
-    for (const section of sections) section.el.hidden = false;
   }
 
   atl.everyPage(() => document.querySelectorAll("[data-checklist]").forEach(init));

@@ -135,8 +135,8 @@ def item_markup(item: Item) -> str:
 
 def section_progress_markup(line: int, title: str) -> str:
     return (
-        f'<p class="atl-section-progress" data-section-progress="{line}" '
-        f'data-section-title="{html.escape(title)}" hidden></p>'
+        f'<p class="atl-section-progress atl-js-only atl-line" data-section-progress="{line}" '
+        f'data-section-title="{html.escape(title)}"></p>'
     )
 
 
@@ -180,7 +180,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    add_asset_files(files, config, *ASSETS)
+    add_asset_files(files, config)
     return files
 
 

@@ -105,10 +105,8 @@
       note.status.textContent = (await copyText(text)) ? words.copied : words.copy_failed;
     });
 
-    for (const button of all("[data-note-copy]")) button.hidden = false;
     atl.watch(key, form, restore);
     restore();
-    form.hidden = false;
   }
 
   atl.everyPage(() => document.querySelectorAll("[data-notes]").forEach(init));

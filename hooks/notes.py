@@ -256,5 +256,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     page = File.generated(config, f"{folder}.md", content=content)
     page.edit_uri = f"{folder}/index.md"  # "edit this page" opens the sources
     files.append(page)
-    add_asset_files(files, config, *ASSETS)
+    add_asset_files(files, config)
     return files

@@ -27,9 +27,12 @@ def test_two_checklists_on_one_site(tmp_path):
     assert 'data-section-title="First"' in one
     home = (tmp_path / "site/index.html").read_text()
     assert "data-checklist" not in home
-    # the script and styles ship with the site and load on every page (instant navigation)
-    assert (tmp_path / "site/assets/hooks/checklist.js").is_file()
-    assert 'src="assets/hooks/checklist.js" defer' in home
+    # the hooks' scripts and styles ship as one JS and one CSS file, loaded on every page
+    # (instant navigation), without comments; a site without note templates gets no notes code
+    script = (tmp_path / "site/assets/hooks/hooks.js").read_text()
+    assert "[data-checklist]" in script and "[data-notes]" not in script and "//" not in script
+    assert ".atl-item" in (tmp_path / "site/assets/hooks/hooks.css").read_text()
+    assert 'src="assets/hooks/hooks.js" defer' in home and 'href="assets/hooks/hooks.css"' in home
     assert scan(tmp_path / "site/one/index.html").h1_count == 1
 
 

@@ -71,7 +71,7 @@ def test_an_item_without_any_word_needs_an_explicit_id():
 def test_render_puts_toolbar_progress_and_labelled_boxes():
     out = render_checklist(SOURCE, parse_checklist(SOURCE), "<div>TOOLBAR</div>").splitlines()
     assert out.index("<div>TOOLBAR</div>") < out.index("## Before")
-    assert out[out.index("## Before") + 2].startswith('<p class="atl-section-progress" data-section-progress="2"')
+    assert out[out.index("## Before") + 2].startswith('<p class="atl-section-progress atl-js-only atl-line" data-section-progress="2"')
     assert 'data-section-title="After"' in out[out.index("## After") + 2]
     items = [line for line in out if line.startswith("- <label")]
     assert len(items) == 3
@@ -88,3 +88,4 @@ def test_section_titles_are_escaped_in_attributes():
     source = '## Say "hi" <now>\n- [ ] x\n'
     out = render_checklist(source, parse_checklist(source), "")
     assert 'data-section-title="Say &quot;hi&quot;"' in out
+

@@ -62,7 +62,7 @@ def test_generated_page_with_form_templates_nav_and_search(tmp_path):
     assert "cards/" in (site / "sitemap.xml").read_text()
     # "edit this page" opens the sources
     assert 'href="https://example.org/repo/edit/main/docs/cards/index.md"' in html
-    assert (site / "assets/hooks/notes.js").is_file()
+    assert "[data-notes]" in (site / "assets/hooks/hooks.js").read_text()
 
 
 def test_ui_words_can_be_overridden(tmp_path):
