@@ -21,6 +21,7 @@ from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
+    from jinja2 import Template
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -167,6 +168,7 @@ _owners: dict[str, str] = {}  # checklist id -> the page that uses it, per build
 # Mistakes found while reading pages. Raised together from on_env, which runs before any
 # page is written: one line each, without MkDocs' extra "Error reading page" line.
 _mistakes: list[str] = []
+_templates: list[Template] = []  # the toolbar's, compiled on first use in a build
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -177,6 +179,7 @@ def on_config(config: MkDocsConfig) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     _owners.clear()
     _mistakes.clear()
+    _templates.clear()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -194,9 +197,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     except ChecklistError as error:
         _mistakes.append(error.at(path))
         return None
-    template = config.theme.get_env().from_string((HOOKS_DIR / "checklist.html").read_text())
-    toolbar = template.render(id=checklist_id, words=ui_words(config, "checklist", WORDS))
+    toolbar = _toolbar(config).render(id=checklist_id, words=ui_words(config, "checklist", WORDS))
     return render_checklist(markdown, checklist, toolbar)
+
+
+def _toolbar(config: MkDocsConfig) -> Template:
+    """The toolbar template, compiled once a build: a theme environment costs milliseconds."""
+    if not _templates:
+        source = (HOOKS_DIR / "checklist.html").read_text(encoding="utf-8")
+        _templates.append(config.theme.get_env().from_string(source))
+    return _templates[0]
 
 
 def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:

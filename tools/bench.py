@@ -1,14 +1,15 @@
 """Figures for the closing notes and the README; not pass/fail tests. Run: ./run bench
 
 - gzipped size of the project's own JS and CSS as the built site serves them;
-- build time with the hooks and without them, median of alternating runs, for the site and
-  for generated checklists (100 and 1,000 items) and note-template folders (10 and 100);
+- build time with the hooks and without them, median of alternating runs, for this site and
+  for copies of it 10 and 100 times larger (pages, checklist items, note templates);
 - in Chromium: toggling one item of 1,000, and refreshing 100 previews after one keystroke.
 """
 
 from __future__ import annotations
 
 import gzip
+import shutil
 import statistics
 import sys
 import tempfile
@@ -17,8 +18,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "hooks"))
 
 from browsers import CHROMIUM_ARGS, chromium_path
+from mkdocs.config import load_config
+from notes import WORDS, read_notes, render_page
 from playwright.sync_api import sync_playwright
 from sitebuild import build_site, serving, write_site
 
@@ -45,15 +49,74 @@ def build_seconds(config: Path, site_dir: Path, **overrides: object) -> float:
     return time.perf_counter() - start
 
 
-def compare_builds(label: str, config: Path, work: Path) -> None:
-    """Without the hooks a template folder builds as plain pages and its generated nav entry
-    is missing, so that side is built without --strict."""
+def compare_builds(config: Path, work: Path, runs: int) -> tuple[float, float]:
+    """Median seconds with the hooks and without them, for the same pages (see plain_twin)."""
+    twin = plain_twin(config, work / "twin")
     with_hooks, without = [], []
-    for _ in range(RUNS):  # alternate, so that drift on the machine hits both alike
+    for _ in range(runs):  # alternate, so that drift on the machine hits both alike
         with_hooks.append(build_seconds(config, work / "with"))
-        without.append(build_seconds(config, work / "without", hooks=[], strict=False))
-    a, b = statistics.median(with_hooks), statistics.median(without)
-    print(f"  {label:<28} {a * 1000:6.0f} ms with hooks {b * 1000:6.0f} ms without  {(a / b - 1) * 100:+6.1f}%")
+        without.append(build_seconds(config, work / "without", hooks=[], docs_dir=str(twin)))
+    return statistics.median(with_hooks), statistics.median(without)
+
+
+def plain_twin(config_file: Path, twin: Path) -> Path:
+    """A docs folder that builds, without hooks, into the same pages: the templates folder
+    replaced by the very Markdown page the notes hook makes of it (the checklist page simply
+    stays a task list)."""
+    docs = config_file.parent / "docs"
+    shutil.copytree(docs, twin)
+    shutil.rmtree(twin / "note-templates")
+    sources = {f"docs/note-templates/{p.name}": p.read_text(encoding="utf-8")
+               for p in (docs / "note-templates").glob("*.md")}
+    source, fields, notes = read_notes("docs/note-templates", sources)
+    page = render_page(source, fields, notes, WORDS, load_config(str(config_file)), "note-templates")
+    (twin / "note-templates.md").write_text(page, encoding="utf-8")
+    return twin
+
+
+def scaled_site(copies: int, work: Path) -> Path:
+    """This site made `copies` times larger in pages, checklist items and note templates: the
+    top-level pages (the checklist among them) copied into folders of their own, each checklist
+    under an id of its own, and every note template copied into the one templates folder."""
+    docs = work / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    for n in range(1, copies):
+        for page in (ROOT / "docs").glob("*.md"):
+            text = page.read_text(encoding="utf-8").replace("checklist: follow-up", f"checklist: copy-{n}")
+            (docs / f"copy-{n}").mkdir(exist_ok=True)
+            (docs / f"copy-{n}" / page.name).write_text(text, encoding="utf-8")
+        for template in (ROOT / "docs" / "note-templates").glob("*.md"):
+            if template.name != "index.md":
+                shutil.copy(template, docs / "note-templates" / f"{template.stem}-{n}.md")
+    config = work / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}").replace(
+        "  - hooks/", f"  - {ROOT / 'hooks'}/").replace(  # the copies stay out of the nav
+        "omitted_files: warn", "omitted_files: info"), encoding="utf-8")
+    return config
+
+
+def print_scaling(work: Path) -> None:
+    """Build times for this site and copies of it 10 and 100 times larger. Growth is read per
+    added copy (the time a copy adds over the smaller site), since a build has a fixed cost."""
+    print("Build time, median of alternating runs, with the hooks and without:")
+    before = None
+    for copies, runs in ((1, RUNS), (10, RUNS), (100, 3)):
+        config = scaled_site(copies, work / f"x{copies}")
+        docs = config.parent / "docs"
+        pages = len([p for p in docs.rglob("*.md") if "note-templates" not in p.parts]) + 1
+        items = sum(p.read_text().count("- [ ]") for p in docs.rglob("checklist.md"))
+        templates = len(list((docs / "note-templates").glob("*.md"))) - 1
+        times = compare_builds(config, work / f"x{copies}", runs)
+        growth = ""
+        if before:
+            added = copies - before[0]
+            growth = "  per added copy: {:4.0f} ms with, {:4.0f} ms without".format(
+                *((now - then) / added * 1000 for now, then in zip(times, before[1])))
+        print(f"  {copies:>3}x: {pages:>4} pages {items:>5} items {templates:>4} templates"
+              f"  {times[0] * 1000:6.0f} ms with {times[1] * 1000:6.0f} ms without"
+              f"  {(times[0] / times[1] - 1) * 100:+5.1f}%{growth}")
+        before = (copies, times)
 
 
 def big_checklist(sections: int, per_section: int) -> str:
@@ -124,20 +187,12 @@ def main() -> None:
         for path in own_assets(work / "built"):
             print(f"  {path.relative_to(work / 'built').as_posix():<36} {gzipped_size(path):6} bytes")
         print(f"  {'all of it (target: under 5,120)':<36} {gzipped_size(*own_assets(work / 'built')):6} bytes")
-        print(f"Build time, median of {RUNS} alternating runs:")
-        compare_builds("this site", ROOT / "mkdocs.yml", work / "site")
-        # the same Markdown extensions as the site, so that without the hook it is a task list
-        extensions = "markdown_extensions:\n  - pymdownx.tasklist:\n      custom_checkbox: true\n"
-        for size in (100, 1000):
-            pages = {"index.md": "# Home\n", "big.md": big_checklist(size // 100, 100)}
-            config = write_site(work / str(size), pages, extensions)
-            compare_builds(f"{size:,}-item checklist", config, work / str(size))
-        for count in (10, 100):
-            config = write_site(work / f"n{count}", {"index.md": "# Home\n", **note_templates(count)},
-                                "extra:\n  notes_folder: notes\n")
-            compare_builds(f"{count} note templates", config, work / f"n{count}")
-        build_site(work / "1000" / "mkdocs.yml", work / "www", "http://127.0.0.1/")
-        build_site(work / "n100" / "mkdocs.yml", work / "www" / "n", "http://127.0.0.1/n/")
+        print_scaling(work)
+        big = write_site(work / "big", {"index.md": "# Home\n", "big.md": big_checklist(10, 100)})
+        build_site(big, work / "www", "http://127.0.0.1/")
+        notes = write_site(work / "n100", {"index.md": "# Home\n", **note_templates(100)},
+                           "extra:\n  notes_folder: notes\n")
+        build_site(notes, work / "www" / "n", "http://127.0.0.1/n/")
         with serving(work / "www") as origin:
             print(f"In Chromium, median of {TOGGLES}:")
             print(f"  toggle one item of 1,000       {toggle_ms(f'{origin}/big/'):6.2f} ms")
