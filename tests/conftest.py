@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from browsers import CHROMIUM_ARGS, chromium_path
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-from sitebuild import ROOT, build_site, serving
+from sitebuild import ROOT, build_site, built_pages, serving
 
 SUB_PATH = "/after-the-interview/"
 sys.path.insert(0, str(ROOT / "hooks"))  # the unit tests import the hooks' pure helpers
@@ -24,8 +24,11 @@ class Site:
 
     def pages(self) -> list[str]:
         """Every built page, as URL paths relative to the site ("", "timing/", ...)."""
-        folders = (p.parent.relative_to(self.dir).as_posix() for p in self.dir.rglob("index.html"))
-        return sorted("" if f == "." else f + "/" for f in folders)
+        return built_pages(self.dir)
+
+    def every_page(self) -> list[str]:
+        """The pages and the 404 page."""
+        return [*self.pages(), "404.html"]
 
 
 @pytest.fixture(scope="session")

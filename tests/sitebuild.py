@@ -59,6 +59,12 @@ def build_site(config_file: Path, site_dir: Path, site_url: str, strict: bool = 
     return _lines(collect.records)
 
 
+def built_pages(site_dir: Path) -> list[str]:
+    """Every page of a built site, as URL paths relative to it ("", "timing/", ...)."""
+    folders = (p.parent.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
+    return sorted("" if f == "." else f + "/" for f in folders)
+
+
 def _lines(records: list[logging.LogRecord]) -> list[str]:
     return [f"{r.levelname}: {r.getMessage()}" for r in records]
 

@@ -32,10 +32,9 @@ LIST_TAB_STOPS = """() => {
 DESCRIBE_FOCUS = """() => {
   document.getAnimations().forEach((a) => a.finish());
   const el = document.activeElement;
+  const hasBox = (node) => node.getBoundingClientRect().width * node.getBoundingClientRect().height;
   let shown = el;
-  while (shown && !(shown.getBoundingClientRect().width && shown.getBoundingClientRect().height)) {
-    shown = shown.parentElement;
-  }
+  while (shown && !hasBox(shown)) shown = shown.parentElement;
   const r = shown.getBoundingClientRect();
   const x = Math.max(0, r.left - 4), y = Math.max(0, r.top - 4);
   const box = {x, y, width: Math.min(innerWidth, r.right + 4) - x,
@@ -50,10 +49,6 @@ DESCRIBE_FOCUS = """() => {
     box: box.width > 0 && box.height > 0 ? box : null,
   };
 }"""
-
-
-def every_page(site) -> list[str]:
-    return [*site.pages(), "404.html"]
 
 
 def focus_is_visible(page, box) -> bool:
@@ -96,7 +91,7 @@ def tab_through(page, kinds_seen: set[str]) -> list[str]:
 def test_axe_finds_nothing_on_any_page_nor_in_search(site, new_page, scheme):
     page = new_page(color_scheme=scheme)
     found = {}
-    for path in every_page(site):
+    for path in site.every_page():
         page.goto(site.url + path, wait_until="networkidle")
         found[path] = axe_violations(page)
     page.keyboard.press("/")  # Material's shortcut: open the search dialog
@@ -111,7 +106,7 @@ def test_keyboard_reaches_every_control_in_order_with_visible_focus(site, new_pa
     page = new_page(viewport=VIEWPORTS[viewport])
     kinds_seen: set[str] = set()
     problems = []
-    for path in every_page(site):
+    for path in site.every_page():
         page.goto(site.url + path, wait_until="networkidle")
         problems += [f"{path or 'home'}: {p}" for p in tab_through(page, kinds_seen)]
     assert problems == []

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from bench import gzipped_size, own_assets
 from browsers import chromium_path
 from mkdocs.config import load_config
-from sitebuild import build_site
+from sitebuild import build_site, built_pages
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 RUNS = 3
@@ -86,11 +86,6 @@ def stock_overrides() -> dict[str, object]:
             "extra": {}, "nav": nav}
 
 
-def page_paths(site_dir: Path) -> list[str]:
-    folders = (p.parent.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
-    return sorted("" if f == "." else f + "/" for f in folders)
-
-
 def lighthouse(url: str) -> dict:
     env = {**os.environ, "CHROME_PATH": chromium_path() or ""}
     flags = "--headless=new --no-sandbox --disable-gpu --no-first-run"
@@ -139,7 +134,7 @@ def main() -> None:
         time.sleep(0.5)
         results: dict[str, dict[str, dict]] = {name: {} for name in ports}
         try:
-            for path in page_paths(work / "ours"):
+            for path in built_pages(work / "ours"):
                 runs = {name: [] for name in ports}
                 for _ in range(RUNS):
                     for name, port in ports.items():
