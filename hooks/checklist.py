@@ -16,12 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hook_support import HOOKS_DIR, SourceError, add_asset_files, link_assets, ui_words
+from hook_support import (
+    SourceError,
+    add_asset_files,
+    hook_template,
+    link_assets,
+    page_mistakes,
+    raise_page_mistakes,
+    ui_words,
+)
 from markdown.extensions.toc import slugify
-from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
-    from jinja2 import Template
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -165,10 +171,6 @@ def render_checklist(markdown: str, checklist: Checklist, toolbar: str) -> str:
 # --- MkDocs events -----------------------------------------------------------------------
 
 _owners: dict[str, str] = {}  # checklist id -> the page that uses it, per build
-# Mistakes found while reading pages. Raised together from on_env, which runs before any
-# page is written: one line each, without MkDocs' extra "Error reading page" line.
-_mistakes: list[str] = []
-_templates: list[Template] = []  # the toolbar's, compiled on first use in a build
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -178,8 +180,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     _owners.clear()
-    _mistakes.clear()
-    _templates.clear()
+    page_mistakes.clear()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -195,23 +196,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     try:
         checklist = _read_checklist(markdown, page, path, checklist_id)
     except ChecklistError as error:
-        _mistakes.append(error.at(path))
+        page_mistakes.append(error.at(path))
         return None
-    toolbar = _toolbar(config).render(id=checklist_id, words=ui_words(config, "checklist", WORDS))
+    words = ui_words(config, "checklist", WORDS)
+    toolbar = hook_template(config, "checklist.html").render(id=checklist_id, words=words)
     return render_checklist(markdown, checklist, toolbar)
 
 
-def _toolbar(config: MkDocsConfig) -> Template:
-    """The toolbar template, compiled once a build: a theme environment costs milliseconds."""
-    if not _templates:
-        source = (HOOKS_DIR / "checklist.html").read_text(encoding="utf-8")
-        _templates.append(config.theme.get_env().from_string(source))
-    return _templates[0]
-
-
 def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
-    if _mistakes:
-        raise PluginError("\n".join(_mistakes))
+    raise_page_mistakes()
 
 
 def _read_checklist(markdown: str, page: Page, path: str, checklist_id: object) -> Checklist:

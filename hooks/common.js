@@ -1,5 +1,6 @@
-// Shared by the hooks' scripts (loaded first): storage that never throws, and a start on
-// every page view, including those that Material's instant navigation swaps in.
+// Shared by the hooks' scripts (loaded first): storage that never throws, the reader's
+// details shared by every form, and a start on every page view, including those that
+// Material's instant navigation swaps in.
 window.atl = (() => {
   const base = () => (window.__md_scope || new URL(".", location)).pathname;
   const watchers = new Set();
@@ -9,7 +10,7 @@ window.atl = (() => {
       else if (event.key === null || event.key === watcher.key) watcher.changed();
     }
   });
-  return {
+  const atl = {
     // one key per checklist or form, scoped by the site's base path
     key: (kind, id) => `${base()}:${kind}:${id}`,
     // the stored object when it has this schema version, else null (missing, corrupt, blocked)
@@ -30,10 +31,44 @@ window.atl = (() => {
     watch(key, node, changed) {
       watchers.add({ key, node, changed });
     },
+    // the UI words `pattern` with each {name} replaced by values[name], taken as plain text
+    fill: (pattern, values) => pattern.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole),
+    // "Friday 20 November 2026" from "2026-11-20", in the page's language
+    longDate: (iso) =>
+      new Date(`${iso}T12:00`).toLocaleDateString(document.documentElement.lang || undefined,
+        { weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+    // A form of the reader's details (form.html): fills its inputs from this browser, keeps
+    // each change, clears them all. The details are one set: a company typed into one form
+    // is there in the others. `show(inputs)` updates the page for the inputs that changed.
+    detailsForm(form, show) {
+      const key = atl.key("details", "reader");
+      const inputs = [...form.querySelectorAll("input[name]")];
+      const stored = () => atl.load(key, 1)?.values ?? {};
+      const fill = (values) => {
+        for (const input of inputs) input.value = values[input.name] ?? "";
+        show(inputs);
+      };
+      form.addEventListener("input", ({ target }) => {
+        if (!inputs.includes(target)) return;
+        show([target]);
+        const values = { ...stored(), [target.name]: target.value };
+        if (!target.value) delete values[target.name];
+        atl.save(key, Object.keys(values).length ? { v: 1, values } : null);
+      });
+      form.querySelector("[data-details-clear]").addEventListener("click", () => {
+        atl.save(key, null);
+        fill({});
+        form.querySelector("[data-details-announce]").textContent = JSON.parse(form.dataset.words).cleared;
+        inputs[0]?.focus();
+      });
+      atl.watch(key, form, () => fill(stored()));
+      fill(stored());
+    },
     everyPage(init) {
       if (window.document$) window.document$.subscribe(init);
       else if (document.readyState === "loading") addEventListener("DOMContentLoaded", init);
       else init();
     },
   };
+  return atl;
 })();

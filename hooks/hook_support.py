@@ -9,11 +9,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2 import FileSystemLoader
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
+    from jinja2 import Template
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
@@ -32,6 +34,27 @@ class SourceError(ValueError):
     def at(self, path: str) -> str:
         """The one line the build prints for it: 'path:line: message'."""
         return f"{path}:{self.line}: {self}" if self.line else f"{path}: {self}"
+
+
+# Mistakes the hooks find while reading pages. Raised together from on_env, which runs
+# before any page is written: one line each, without MkDocs' extra "Error reading page" line.
+page_mistakes: list[str] = []
+
+
+def raise_page_mistakes() -> None:
+    if page_mistakes:
+        raise PluginError("\n".join(page_mistakes))
+
+
+def hook_template(config: MkDocsConfig, name: str) -> Template:
+    """A template from beside the hooks, autoescaped (it renders reader-facing text), able to
+    import the others; compiled once a build, as a theme environment costs milliseconds."""
+    cache = getattr(config, "_hook_templates", {})  # on the config: one per build
+    if name not in cache:
+        env = config.theme.get_env().overlay(autoescape=True, loader=FileSystemLoader(HOOKS_DIR))
+        cache[name] = env.get_template(name)
+        config._hook_templates = cache
+    return cache[name]
 
 
 def link_assets(config: MkDocsConfig, *names: str) -> None:

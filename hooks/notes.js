@@ -1,7 +1,6 @@
 // Note templates: one form fills every template; copy, open in email, keep values in this
 // browser only. Markup: notes.py and notes.html. What the reader types is only ever text.
 (() => {
-  const SCHEMA = 1;
   const ready = new WeakSet();
   const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
   const mailto = (subject, body) =>
@@ -30,9 +29,6 @@
     ready.add(form);
     const scope = form.closest("article") || document.body;
     const words = JSON.parse(form.dataset.words);
-    const key = atl.key("notes", form.dataset.notes);
-    const inputs = [...form.querySelectorAll("input[name]")];
-    const marks = (name) => scope.querySelectorAll(`mark[data-field="${name}"]`);
     const all = (selector, el = scope) => [...el.querySelectorAll(selector)];
     const notes = all("[data-note]").map((el) => ({
       el,
@@ -46,15 +42,9 @@
     }));
     for (const mark of all("mark[data-field]")) mark.dataset.empty = mark.textContent;
 
-    const shown = (input) =>
-      input.type === "date" && input.value
-        ? new Date(`${input.value}T12:00`).toLocaleDateString(document.documentElement.lang || undefined,
-            { weekday: "long", day: "numeric", month: "long", year: "numeric" })
-        : input.value.trim();
-
     function fillField(input) {
-      const value = shown(input);
-      for (const mark of marks(input.name)) {
+      const value = input.type === "date" && input.value ? atl.longDate(input.value) : input.value.trim();
+      for (const mark of all(`mark[data-field="${input.name}"]`)) {
         mark.textContent = value || mark.dataset.empty;
         mark.classList.toggle("atl-ph--filled", Boolean(value));
       }
@@ -70,32 +60,9 @@
       note.long.hidden = fits;
       const count = body.split(/\s+/).filter(Boolean).length;
       const { minWords: min, maxWords: max } = note.el.dataset;
-      note.words.textContent = (min ? words.word_target : words.word_count)
-        .replace("{count}", count).replace("{min}", min).replace("{max}", max);
+      note.words.textContent = atl.fill(min ? words.word_target : words.word_count, { count, min, max });
     }
-    function fillAll(values) {
-      for (const input of inputs) {
-        input.value = values[input.name] ?? "";
-        fillField(input);
-      }
-      notes.forEach(refresh);
-    }
-    const restore = () => fillAll(atl.load(key, SCHEMA)?.values ?? {});
 
-    form.addEventListener("input", (event) => {
-      const input = event.target;
-      if (!inputs.includes(input)) return;
-      fillField(input);
-      for (const note of notes) if (note.fields.has(input.name)) refresh(note);
-      const values = Object.fromEntries(inputs.filter((i) => i.value).map((i) => [i.name, i.value]));
-      atl.save(key, { v: SCHEMA, values });
-    });
-    form.querySelector("[data-notes-clear]").addEventListener("click", () => {
-      atl.save(key, null);
-      fillAll({});
-      form.querySelector("[data-notes-announce]").textContent = words.cleared;
-      inputs[0]?.focus();
-    });
     scope.addEventListener("click", async (event) => {
       const button = event.target.closest("[data-note-copy]");
       const note = button && notes.find((n) => n.el.contains(button));
@@ -104,9 +71,11 @@
       const text = button.dataset.noteCopy === "body" ? body : `${note.subject.textContent}\n\n${body}`;
       note.status.textContent = (await copyText(text)) ? words.copied : words.copy_failed;
     });
-
-    atl.watch(key, form, restore);
-    restore();
+    atl.detailsForm(form, (changed) => {
+      changed.forEach(fillField);
+      // one keystroke updates the notes that use its field; a restore or clear updates all
+      for (const note of notes) if (changed.length > 1 || note.fields.has(changed[0].name)) refresh(note);
+    });
   }
 
   atl.everyPage(() => document.querySelectorAll("[data-notes]").forEach(init));

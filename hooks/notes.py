@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from hook_support import HOOKS_DIR, SourceError, add_asset_files, link_assets, ui_words
+from hook_support import SourceError, add_asset_files, hook_template, link_assets, ui_words
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import YAML_RE, get_data
@@ -215,16 +215,14 @@ def read_notes(folder: str, sources: dict[str, str]) -> tuple[str, dict[str, Fie
 
 
 def render_page(page_source: str, fields: dict[str, Field], notes: list[Note], words: dict[str, str],
-                config: MkDocsConfig, page_id: str) -> str:
+                config: MkDocsConfig) -> str:
     """The generated page's Markdown: the index's source, then the form and every template."""
-    env = config.theme.get_env().overlay(autoescape=True)  # reader-facing text, escaped
-    template = env.from_string((HOOKS_DIR / "notes.html").read_text(encoding="utf-8"))
     mailtos = {}
     for note in notes:
         href = mailto_href(fill(note.subject, fields), fill(note.body, fields))
         mailtos[note.id] = href if len(href) <= MAILTO_LIMIT else ""
-    return page_source.rstrip() + "\n\n" + template.render(
-        id=page_id, fields=fields, notes=notes, words=words, mailtos=mailtos
+    return page_source.rstrip() + "\n\n" + hook_template(config, "notes.html").render(
+        fields=fields, notes=notes, words=words, mailtos=mailtos
     )
 
 
@@ -252,7 +250,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         if file.src_uri.endswith(".md"):
             sources[f"{docs}/{file.src_uri}"] = file.content_string
     page_source, fields, notes = read_notes(f"{docs}/{folder}", sources)
-    content = render_page(page_source, fields, notes, ui_words(config, "notes", WORDS), config, folder)
+    content = render_page(page_source, fields, notes, ui_words(config, "notes", WORDS), config)
     page = File.generated(config, f"{folder}.md", content=content)
     page.edit_uri = f"{folder}/index.md"  # "edit this page" opens the sources
     files.append(page)

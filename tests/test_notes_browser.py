@@ -13,7 +13,7 @@ from notes import read_notes
 from playwright.sync_api import expect
 from sitebuild import ROOT
 
-KEY = f"{SUB_PATH}:notes:note-templates"
+KEY = f"{SUB_PATH}:details:reader"
 PAYLOAD = "<img src=x onerror=alert(1)>"
 SOURCES = {str(p.relative_to(ROOT)): p.read_text() for p in (ROOT / "docs/note-templates").glob("*.md")}
 _, FIELDS, NOTES = read_notes("docs/note-templates", dict(SOURCES))
@@ -159,7 +159,7 @@ def test_values_survive_a_reload_and_clear_removes_them(site, page):
     page.get_by_role("button", name="Clear my details").click()
     expect(page.locator("#atl-field-company")).to_have_value("")
     expect(page.locator('mark[data-field="company"]').first).to_have_text("[Company]")
-    expect(page.locator("[data-notes-announce]")).to_have_text("Your details have been cleared.")
+    expect(page.locator("[data-details-announce]")).to_have_text("Your details have been cleared.")
     assert stored(page) is None
     page.reload(wait_until="networkidle")
     expect(page.locator("#atl-field-company")).to_have_value("")
@@ -183,7 +183,7 @@ def test_broken_storage_leaves_a_working_form(site, page, broken):
 
 
 def test_instant_navigation_away_and_back(site, page):
-    count_storage_writes(page, "notes")
+    count_storage_writes(page, "details")
     open_notes(page, site)
     page.fill("#atl-field-company", "Northwind")
     away_and_back(page, "/note-templates/", "Note templates")

@@ -69,7 +69,7 @@ def plain_twin(config_file: Path, twin: Path) -> Path:
     sources = {f"docs/note-templates/{p.name}": p.read_text(encoding="utf-8")
                for p in (docs / "note-templates").glob("*.md")}
     source, fields, notes = read_notes("docs/note-templates", sources)
-    page = render_page(source, fields, notes, WORDS, load_config(str(config_file)), "note-templates")
+    page = render_page(source, fields, notes, WORDS, load_config(str(config_file)))
     (twin / "note-templates.md").write_text(page, encoding="utf-8")
     return twin
 

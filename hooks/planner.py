@@ -1,0 +1,249 @@
+"""Planner hook: a page whose front matter has `planner:` gets a follow-up planner.
+
+`planner:` lists the steps in order. Each step has an `id`, a `title`, and `after`: what it
+counts from (`interview`, `decision`, or an earlier step's id) mapped to a number of business
+days; the first of these the reader gave is used, so the last must always be known. Optional:
+`name` (how later steps refer to it), `keep_time` (due by the interview's time of day),
+`text` (Markdown) and `links` (Markdown links, checked by MkDocs like any other).
+
+The hook checks the rules, writes them in words (the page without JavaScript shows those),
+and puts a form and a timeline before the page's first `##` section. planner.js computes
+the dates and the calendar file in the browser. UI words come from `extra.planner`; the
+advice is in the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hook_support import (
+    SourceError,
+    add_asset_files,
+    hook_template,
+    link_assets,
+    page_mistakes,
+    raise_page_mistakes,
+    ui_words,
+)
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+ASSETS = ("common.css", "planner.css", "common.js", "planner.js")
+WORDS = {
+    "heading": "Plan your follow-up",
+    "form_label": "Your interview",
+    "privacy": "What you type stays in this browser. It is never sent anywhere.",
+    "clear": "Clear my details",
+    "cleared": "Your details have been cleared.",
+    "interview_date": "Interview date",
+    "interview_time": "Interview time (optional)",
+    "decision_date": "Decision date (optional)",
+    "decision_hint": "The date they said they would decide by.",
+    "company": "Company (optional)",
+    "role": "Job title (optional)",
+    "interview": "the interview",
+    "decision": "the decision date they gave you",
+    "day": "{count} business day after {anchor}",
+    "days": "{count} business days after {anchor}",
+    "same_day": "on the day of {anchor}, or the next business day",
+    "otherwise": "{rule}; if they gave none, {other}",
+    "keep_time": "{rule}, by the same time of day",
+    "weekends": "Business days skip Saturdays and Sundays but not public holidays: "
+                "if a date falls on one, take the next working day.",
+    "start": "Enter your interview date to see your dates.",
+    "next": "Next: {step}, {date}.",
+    "all_passed": "Every date in this plan has passed.",
+    "decision_early": "The decision date is before the interview, so it is not used.",
+    "at_time": "{date}, by {time}",
+    "today": "today",
+    "passed": "passed",
+    "calendar": "Add to calendar",
+    "calendar_hint": "Downloads an .ics file with the dates still ahead, each with a reminder "
+                     "at 9:00, for any calendar app.",
+    "calendar_done": "Downloaded {count} dates. Open the file to add them to your calendar.",
+    "event": "{title}: {about}",
+    "role_at": "{role} at {company}",
+    "file_name": "interview-follow-up.ics",
+}
+KEYS = {"id", "title", "name", "after", "keep_time", "text", "links"}
+GIVEN = ("interview", "decision")  # what the reader enters; "interview" is always there
+STEP_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+LINK = re.compile(r"^\[[^\]\n]+\]\([^)\s]+\)$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+class PlannerError(SourceError):
+    """A mistake in a page's `planner:` rules; `key` is the step's key it is about, if any."""
+
+    def __init__(self, message: str, key: str | None = None, line: int | None = None) -> None:
+        super().__init__(message, line)
+        self.key = key
+
+
+@dataclass
+class Step:
+    id: str
+    title: str
+    after: list[tuple[str, int]]  # in order of preference
+    name: str = ""
+    keep_time: bool = False
+    text: str = ""
+    links: tuple[str, ...] = ()
+    rule: str = ""  # `after` in words, set by rule_in_words
+
+
+def _line_finder(source: str):
+    """Find the line of `key:` in the front matter, at or after a line (1-based)."""
+    lines = source.splitlines()
+
+    def line_of(key: str, start: int = 1, value: str | None = None) -> int | None:
+        pattern = re.compile(rf"^\s*(- )?\s*{key}\s*:" + (rf"\s*['\"]?{re.escape(value)}['\"]?\s*$" if value else ""))
+        for number in range(start, len(lines) + 1):
+            if pattern.match(lines[number - 1]):
+                return number
+            if number > 1 and lines[number - 1].strip() == "---":
+                break  # the end of the front matter
+        return None
+
+    return line_of
+
+
+def parse_step(entry: object, number: int, known: dict[str, Step]) -> Step:
+    """One step of the rules; `known` holds the steps before it. Raises PlannerError without
+    a line: the caller, who has the source, finds it."""
+    if not isinstance(entry, dict):
+        raise PlannerError(f"step {number} must be a mapping with 'id', 'title' and 'after'")
+    step_id = entry.get("id")
+    where = f"step '{step_id}'" if step_id else f"step {number}"
+    for key in ("id", "title", "after"):
+        if not entry.get(key):
+            raise PlannerError(f"{where} needs '{key}:'", key if key in entry else None)
+    unknown = sorted(set(entry) - KEYS)
+    if unknown:
+        raise PlannerError(f"{where}: unknown key '{unknown[0]}' (known: {', '.join(sorted(KEYS))})", unknown[0])
+    if not isinstance(step_id, str) or not STEP_ID.match(step_id) or step_id in GIVEN:
+        raise PlannerError(f"{where}: id must be lower case letters, digits and -, and not {' or '.join(GIVEN)}", "id")
+    if step_id in known:
+        raise PlannerError(f"{where}: the id is used twice", "id")
+    after = entry["after"]
+    if not isinstance(after, dict):
+        raise PlannerError(f"{where}: 'after:' must map what it counts from to business days, like {{interview: 1}}", "after")
+    for anchor, days in after.items():
+        if anchor not in GIVEN and anchor not in known:
+            choices = ", ".join([*GIVEN, *known])
+            raise PlannerError(f"{where}: 'after:' counts from '{anchor}', which is not one of {choices}", "after")
+        if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+            raise PlannerError(f"{where}: 'after: {anchor}' must be a whole number of days, 0 or more, not {days!r}", "after")
+    if list(after)[-1] == "decision":
+        raise PlannerError(f"{where}: 'after:' must end with something always known (the interview or a step)", "after")
+    links = entry.get("links") or []
+    if not isinstance(links, list) or not all(isinstance(link, str) and LINK.match(link.strip()) for link in links):
+        raise PlannerError(f"{where}: 'links:' must list Markdown links, like \"[Checklist](checklist.md)\"", "links")
+    if not isinstance(entry.get("keep_time", False), bool):
+        raise PlannerError(f"{where}: 'keep_time:' must be true or false", "keep_time")
+    return Step(
+        id=step_id,
+        title=str(entry["title"]),
+        after=[(str(anchor), days) for anchor, days in after.items()],
+        name=str(entry.get("name") or entry["title"]),
+        keep_time=entry.get("keep_time", False),
+        text=str(entry.get("text") or "").strip(),
+        links=tuple(link.strip() for link in links),
+    )
+
+
+def parse_rules(rules: object, source: str = "") -> list[Step]:
+    """The steps of a page's `planner:`; `source` is the page's file, for error lines."""
+    line_of = _line_finder(source)
+    planner_line = line_of("planner")
+    if not isinstance(rules, list) or not rules:
+        raise PlannerError("'planner:' must list the steps, each with 'id', 'title' and 'after'", line=planner_line)
+    steps: dict[str, Step] = {}
+    for number, entry in enumerate(rules, 1):
+        try:
+            step = parse_step(entry, number, steps)
+        except PlannerError as error:
+            step_id = entry.get("id") if isinstance(entry, dict) else None
+            start = (step_id and line_of("id", planner_line or 1, str(step_id))) or planner_line or 1
+            error.line = (error.key and line_of(error.key, start)) or start
+            raise
+        steps[step.id] = step
+    return list(steps.values())
+
+
+def rule_in_words(step: Step, steps: dict[str, Step], words: dict[str, str]) -> str:
+    """When the step falls, in words: "2 business days after ...; if they gave none, ..."."""
+
+    def one(anchor: str, days: int) -> str:
+        name = words[anchor] if anchor in GIVEN else steps[anchor].name
+        pattern = words["same_day"] if days == 0 else words["day" if days == 1 else "days"]
+        return pattern.replace("{count}", str(days)).replace("{anchor}", name)
+
+    rule = one(*step.after[0])
+    for anchor, days in step.after[1:]:
+        rule = words["otherwise"].replace("{rule}", rule).replace("{other}", one(anchor, days))
+    if step.keep_time:
+        rule = words["keep_time"].replace("{rule}", rule)
+    return rule[:1].upper() + rule[1:] + "."
+
+
+def insert_before_first_section(markdown: str, block: str) -> str:
+    """The page with `block` before its first `## ` heading (outside code), else at its end."""
+    lines = markdown.splitlines()
+    in_fence = False
+    for number, line in enumerate(lines):
+        in_fence ^= bool(FENCE.match(line))
+        if not in_fence and line.startswith("## "):
+            return "\n".join([*lines[:number], "", block, "", *lines[number:]]) + "\n"
+    return markdown.rstrip() + "\n\n" + block + "\n"
+
+
+def render_planner(steps: list[Step], words: dict[str, str], config: MkDocsConfig) -> str:
+    by_id = {step.id: step for step in steps}
+    for step in steps:
+        step.rule = rule_in_words(step, by_id, words)
+    rules = [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time} for s in steps]
+    return hook_template(config, "planner.html").render(
+        steps=steps, rules=rules, words=words, product=config.site_name
+    )
+
+
+# --- MkDocs events -----------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    ui_words(config, "planner", WORDS)  # a typo in mkdocs.yml fails at once
+    if "md_in_html" not in config.markdown_extensions:
+        config.markdown_extensions.append("md_in_html")  # the steps' Markdown inside the timeline
+    link_assets(config, *ASSETS)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    page_mistakes.clear()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    add_asset_files(files, config)
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if "planner" not in page.meta:
+        return None
+    try:
+        steps = parse_rules(page.meta["planner"], page.file.content_string)
+    except PlannerError as error:
+        page_mistakes.append(error.at(f"{Path(config.docs_dir).name}/{page.file.src_uri}"))
+        return None
+    block = render_planner(steps, ui_words(config, "planner", WORDS), config)
+    return insert_before_first_section(markdown, block)
+
+
+def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
+    raise_page_mistakes()
