@@ -27,13 +27,14 @@ def chromium_path() -> str | None:
     return None
 
 
-def away_and_back(page: Page, back: str, heading: str) -> None:
-    """Twice: to the timing page and back by the site's own nav links (instant navigation),
-    with no reload between them."""
+def away_and_back(page: Page, back: str, heading: str,
+                  via: str = "/timing/", via_heading: str = "Timing and check-ins") -> None:
+    """Twice: to another page (`via`) and back by the site's own nav links (instant
+    navigation), with no reload between them."""
     page.evaluate("window.__sameDocument = true")
     for _ in range(2):
-        page.locator('nav.md-nav--primary a[href$="/timing/"]').first.click()
-        expect(page.locator("h1")).to_contain_text("Timing and check-ins")
+        page.locator(f'nav.md-nav--primary a[href$="{via}"]').first.click()
+        expect(page.locator("h1")).to_contain_text(via_heading)
         page.locator(f'nav.md-nav--primary a[href$="{back}"]').first.click()
         expect(page.locator("h1")).to_contain_text(heading)
     assert page.evaluate("window.__sameDocument"), "navigation reloaded the page"
@@ -49,3 +50,11 @@ def count_storage_writes(page: Page, kind: str) -> None:
         if (key.includes({json.dumps(f":{kind}:")})) window.__writes++;
         return setItem.call(this, key, value);
       }};""")
+
+
+def own_script_errors(page: Page) -> list[str]:
+    """A list that fills with the stacks of uncaught errors from the hooks' scripts. Only those
+    count: Material's own storage helper fails when storage is off."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: "/assets/hooks/" in (error.stack or "") and errors.append(error.stack))
+    return errors

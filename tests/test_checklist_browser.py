@@ -8,7 +8,7 @@ import re
 
 import pytest
 from axe import axe_violations
-from browsers import away_and_back, count_storage_writes
+from browsers import away_and_back, count_storage_writes, own_script_errors
 from conftest import SUB_PATH
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -142,9 +142,7 @@ def test_stale_ids_are_dropped_and_other_schemas_ignored(site, page):
      "Storage.prototype[m] = () => { throw new DOMException('full', 'QuotaExceededError'); }"),
 ], ids=["corrupt-json", "storage-disabled", "storage-throws"])
 def test_broken_storage_leaves_a_working_checklist(site, page, broken):
-    errors = []
-    # only errors from our scripts count: Material's own storage helper fails when storage is off
-    page.on("pageerror", lambda error: "/assets/hooks/" in (error.stack or "") and errors.append(error.stack))
+    errors = own_script_errors(page)
     page.add_init_script(f"const KEY = {json.dumps(KEY)}; try {{ {broken} }} catch {{}}")
     total = open_checklist(page, site)
     expect(progress(page)).to_have_text(f"0 of {total} done")

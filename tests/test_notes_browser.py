@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from axe import axe_violations
-from browsers import away_and_back, count_storage_writes
+from browsers import away_and_back, count_storage_writes, own_script_errors
 from conftest import SUB_PATH
 from notes import read_notes
 from playwright.sync_api import expect
@@ -170,9 +170,7 @@ def test_values_survive_a_reload_and_clear_removes_them(site, page):
     "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }})",
 ], ids=["corrupt-json", "storage-disabled"])
 def test_broken_storage_leaves_a_working_form(site, page, broken):
-    errors = []
-    # only errors from our scripts count: Material's own storage helper fails when storage is off
-    page.on("pageerror", lambda error: "/assets/hooks/" in (error.stack or "") and errors.append(error.stack))
+    errors = own_script_errors(page)
     page.add_init_script(f"const KEY = {json.dumps(KEY)}; try {{ {broken} }} catch {{}}")
     open_notes(page, site)
     page.fill("#atl-field-company", "Northwind")
