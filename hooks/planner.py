@@ -99,16 +99,17 @@ class Step:
 
 
 def _line_finder(source: str):
-    """Find the line of `key:` in the front matter, at or after a line (1-based)."""
+    """Find the line (1-based) of `key:` in the front matter at or after line `start`, or with
+    no key, of the next list item indented by `indent` ("- " after it)."""
     lines = source.splitlines()
 
-    def line_of(key: str, start: int = 1, value: str | None = None) -> int | None:
-        pattern = re.compile(rf"^\s*(- )?\s*{key}\s*:" + (rf"\s*['\"]?{re.escape(value)}['\"]?\s*$" if value else ""))
+    def line_of(key: str | None, start: int = 1, indent: str = r"\s*") -> int | None:
+        pattern = re.compile(rf"^\s*(- )?\s*{key}\s*:" if key else rf"^{indent}- ")
         for number in range(start, len(lines) + 1):
-            if pattern.match(lines[number - 1]):
-                return number
             if number > 1 and lines[number - 1].strip() == "---":
                 break  # the end of the front matter
+            if pattern.match(lines[number - 1]):
+                return number
         return None
 
     return line_of
@@ -121,12 +122,12 @@ def parse_step(entry: object, number: int, known: dict[str, Step]) -> Step:
         raise PlannerError(f"step {number} must be a mapping with 'id', 'title' and 'after'")
     step_id = entry.get("id")
     where = f"step '{step_id}'" if step_id else f"step {number}"
-    for key in ("id", "title", "after"):
-        if not entry.get(key):
-            raise PlannerError(f"{where} needs '{key}:'", key if key in entry else None)
     unknown = sorted(set(entry) - KEYS)
     if unknown:
         raise PlannerError(f"{where}: unknown key '{unknown[0]}' (known: {', '.join(sorted(KEYS))})", unknown[0])
+    for key in ("id", "title", "after"):
+        if not entry.get(key):
+            raise PlannerError(f"{where} needs '{key}:'", key if key in entry else None)
     if not isinstance(step_id, str) or not STEP_ID.match(step_id) or step_id in GIVEN:
         raise PlannerError(f"{where}: id must be lower case letters, digits and -, and not {' or '.join(GIVEN)}", "id")
     if step_id in known:
@@ -165,13 +166,15 @@ def parse_rules(rules: object, source: str = "") -> list[Step]:
     if not isinstance(rules, list) or not rules:
         raise PlannerError("'planner:' must list the steps, each with 'id', 'title' and 'after'", line=planner_line)
     steps: dict[str, Step] = {}
+    step_line = planner_line or 1
+    first_item = line_of(None, step_line + 1)
+    indent = re.escape(source.splitlines()[first_item - 1].split("-")[0]) if first_item else ""
     for number, entry in enumerate(rules, 1):
+        step_line = line_of(None, step_line + 1, indent) or step_line  # where this step starts
         try:
             step = parse_step(entry, number, steps)
         except PlannerError as error:
-            step_id = entry.get("id") if isinstance(entry, dict) else None
-            start = (step_id and line_of("id", planner_line or 1, str(step_id))) or planner_line or 1
-            error.line = (error.key and line_of(error.key, start)) or start
+            error.line = (error.key and line_of(error.key, step_line)) or step_line
             raise
         steps[step.id] = step
     return list(steps.values())

@@ -1,0 +1,107 @@
+"""The planner hook inside real MkDocs builds: the markup, changed rules, and bad rules."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from sitebuild import BuildFailed, build_site, write_site
+
+CHANGED = """---
+planner:
+  - id: thanks
+    title: Say thanks
+    name: the thanks
+    after: {interview: 0}
+    links: ["[the other page](other.md)"]
+  - id: nudge
+    title: Nudge
+    after: {decision: 1, thanks: 3}
+    text: A *short* note.
+---
+# Plan
+
+Intro.
+
+```
+## not a section: inside code
+```
+
+## First section
+"""
+
+
+def planner_page(steps: str) -> dict[str, str]:
+    return {"p.md": f"---\nplanner:\n{steps}---\n# P\n\n## S\n"}
+
+
+def test_changed_rules_make_another_planner(tmp_path):
+    config = write_site(tmp_path, {"index.md": CHANGED, "other.md": "# Other\n"},
+                        'extra:\n  planner:\n    heading: "Your dates"\n')
+    build_site(config, tmp_path / "site", "http://127.0.0.1/")
+    html = (tmp_path / "site/index.html").read_text()
+    # the planner sits before the first real section, under its own heading
+    assert html.index('id="your-dates"') < html.index("data-planner") < html.index('id="first-section"')
+    assert html.index("not a section") < html.index('id="your-dates"')
+    assert "data-step-rule" in html and ">On the day of the interview, or the next business day.</p>" in html
+    assert "1 business day after the decision date they gave you; if they gave none, 3 business days after the thanks." in html
+    assert '<a href="other/">the other page</a>' in html  # step links are the page's Markdown
+    assert "A <em>short</em> note." in html
+    assert "&#34;after&#34;: [[&#34;decision&#34;, 1], [&#34;thanks&#34;, 3]]" in html  # the rules, in order, for the script
+    assert "data-planner" not in (tmp_path / "site/other/index.html").read_text()
+
+
+STEP = "  - id: a\n    title: A\n    after: {interview: 1}\n"
+BAD = [
+    (planner_page(STEP + "  - id: b\n    title: B\n    after: {a: -2}\n"),
+     "docs/p.md:8: step 'b': 'after: a' must be a whole number of days, 0 or more, not -2"),
+    (planner_page("  - id: a\n    title: A\n    afterr: {interview: 1}\n"),
+     "docs/p.md:5: step 'a': unknown key 'afterr' (known: after, id, keep_time, links, name, text, title)"),
+    (planner_page(STEP + "  - id: b\n    title: B\n    after: {decison: 2, interview: 7}\n"),
+     "docs/p.md:8: step 'b': 'after:' counts from 'decison', which is not one of interview, decision, a"),
+    (planner_page("  - id: a\n    title: A\n    after: {b: 1}\n" + "  - id: b\n    title: B\n    after: {interview: 1}\n"),
+     "docs/p.md:5: step 'a': 'after:' counts from 'b', which is not one of interview, decision"),
+    (planner_page(STEP + "  - id: b\n    title: B\n    after: {decision: 2}\n"),
+     "docs/p.md:8: step 'b': 'after:' must end with something always known (the interview or a step)"),
+    (planner_page(STEP + "  - id: a\n    title: Again\n    after: {interview: 2}\n"),
+     "docs/p.md:6: step 'a': the id is used twice"),
+    (planner_page(STEP + "    links: [see checklist.md]\n"),
+     "docs/p.md:6: step 'a': 'links:' must list Markdown links, like \"[Checklist](checklist.md)\""),
+    (planner_page("  - title: A\n    after: {interview: 1}\n"),
+     "docs/p.md:3: step 1 needs 'id:'"),
+    ({"p.md": "---\nplanner: soon\n---\n# P\n"},
+     "docs/p.md:2: 'planner:' must list the steps, each with 'id', 'title' and 'after'"),
+]
+
+
+@pytest.mark.parametrize("pages, message", BAD)
+def test_bad_rules_stop_the_build_with_one_line(tmp_path, pages, message):
+    config = write_site(tmp_path, pages)
+    with pytest.raises(BuildFailed) as error:
+        build_site(config, tmp_path / "site", "http://127.0.0.1/")
+    assert f"ERROR: {message}" in error.value.log
+
+
+def test_a_broken_step_link_fails_the_strict_build(tmp_path):
+    config = write_site(tmp_path, planner_page(STEP + "    links: ['[gone](gone.md)']\n"))
+    with pytest.raises(BuildFailed) as error:
+        build_site(config, tmp_path / "site", "http://127.0.0.1/")
+    assert any("p.md" in line and "gone.md" in line for line in error.value.log)
+
+
+def test_the_cli_prints_the_error_line_and_no_traceback(tmp_path):
+    config = write_site(tmp_path, BAD[0][0])
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                         capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode == 1
+    assert BAD[0][1] in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_unknown_ui_word_is_an_error(tmp_path):
+    config = write_site(tmp_path, planner_page(STEP), "extra:\n  planner:\n    headline: Dates\n")
+    with pytest.raises(BuildFailed) as error:
+        build_site(config, tmp_path / "site", "http://127.0.0.1/")
+    assert any("extra.planner: unknown word 'headline'" in line for line in error.value.log)

@@ -1,0 +1,43 @@
+"""The planner hook's pure helpers: reading the rules, the rules in words, where it goes."""
+
+from __future__ import annotations
+
+import pytest
+from planner import WORDS, PlannerError, insert_before_first_section, parse_rules, rule_in_words
+
+RULES = [
+    {"id": "thanks", "title": "Thanks", "after": {"interview": 1}, "keep_time": True},
+    {"id": "check", "title": "Check in", "name": "your check-in", "after": {"decision": 2, "interview": 7}},
+    {"id": "last", "title": "Last", "after": {"check": 0}, "links": ["[a](a.md)"]},
+]
+
+
+def test_rules_read_in_order_with_their_names():
+    steps = parse_rules(RULES)
+    assert [(s.id, s.name, s.after) for s in steps] == [
+        ("thanks", "Thanks", [("interview", 1)]),
+        ("check", "your check-in", [("decision", 2), ("interview", 7)]),
+        ("last", "Last", [("check", 0)]),
+    ]
+    assert steps[2].links == ("[a](a.md)",)
+
+
+def test_rules_in_words():
+    steps = {s.id: s for s in parse_rules(RULES)}
+    assert [rule_in_words(s, steps, WORDS) for s in steps.values()] == [
+        "1 business day after the interview, by the same time of day.",
+        "2 business days after the decision date they gave you; if they gave none, 7 business days after the interview.",
+        "On the day of your check-in, or the next business day.",
+    ]
+
+
+@pytest.mark.parametrize("days", [-1, 1.5, True, "2"])
+def test_days_must_be_whole_and_not_negative(days):
+    with pytest.raises(PlannerError, match="whole number of days"):
+        parse_rules([{"id": "a", "title": "A", "after": {"interview": days}}])
+
+
+def test_the_planner_goes_before_the_first_section_outside_code():
+    page = "# T\n\n```\n## code\n```\n\n## One\n\n## Two\n"
+    assert insert_before_first_section(page, "PLAN") == "# T\n\n```\n## code\n```\n\n\nPLAN\n\n## One\n\n## Two\n"
+    assert insert_before_first_section("# T\n\nNo sections.\n", "PLAN") == "# T\n\nNo sections.\n\nPLAN\n"
