@@ -20,8 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "hooks"))
 
+import planner
 from browsers import CHROMIUM_ARGS, chromium_path
 from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 from notes import WORDS, read_notes, render_page
 from playwright.sync_api import sync_playwright
 from sitebuild import build_site, serving, write_site
@@ -61,16 +63,23 @@ def compare_builds(config: Path, work: Path, runs: int) -> tuple[float, float]:
 
 def plain_twin(config_file: Path, twin: Path) -> Path:
     """A docs folder that builds, without hooks, into the same pages: the templates folder
-    replaced by the very Markdown page the notes hook makes of it (the checklist page simply
-    stays a task list)."""
+    replaced by the very Markdown page the notes hook makes of it, and each planner page
+    holding the planner the hook would insert (the checklist page simply stays a task list)."""
     docs = config_file.parent / "docs"
+    config = load_config(str(config_file))
     shutil.copytree(docs, twin)
     shutil.rmtree(twin / "note-templates")
     sources = {f"docs/note-templates/{p.name}": p.read_text(encoding="utf-8")
                for p in (docs / "note-templates").glob("*.md")}
     source, fields, notes = read_notes("docs/note-templates", sources)
-    page = render_page(source, fields, notes, WORDS, load_config(str(config_file)))
+    page = render_page(source, fields, notes, WORDS, config)
     (twin / "note-templates.md").write_text(page, encoding="utf-8")
+    for path in twin.rglob("*.md"):
+        markdown, meta = get_data(path.read_text(encoding="utf-8"))
+        if "planner" in meta:
+            steps = planner.parse_rules(meta["planner"])
+            block = planner.render_planner(steps, planner.WORDS, config)
+            path.write_text(planner.insert_before_first_section(markdown, block), encoding="utf-8")
     return twin
 
 
@@ -83,6 +92,7 @@ def scaled_site(copies: int, work: Path) -> Path:
     for n in range(1, copies):
         for page in (ROOT / "docs").glob("*.md"):
             text = page.read_text(encoding="utf-8").replace("checklist: follow-up", f"checklist: copy-{n}")
+            text = text.replace("](note-templates.md", "](../note-templates.md")  # one templates page
             (docs / f"copy-{n}").mkdir(exist_ok=True)
             (docs / f"copy-{n}" / page.name).write_text(text, encoding="utf-8")
         for template in (ROOT / "docs" / "note-templates").glob("*.md"):
