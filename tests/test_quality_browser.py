@@ -122,6 +122,7 @@ def test_skip_link_comes_first_and_jumps_to_the_content(site, page, path):
     expect(skip).to_be_in_viewport()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#.+"))
+    expect(page.locator("h1:focus")).to_be_in_viewport()  # the page's heading, below the header
     page.keyboard.press("Tab")
     expect(page.locator("article :focus")).to_have_count(1)  # past the header and the nav
 
@@ -169,12 +170,11 @@ def test_nothing_goes_to_another_host_and_nothing_typed_leaves(site, context):
     with page.expect_download():  # the calendar file is made in the page
         page.get_by_role("button", name="Add to calendar").click()
 
+    page.locator('label[title^="Switch to"]').first.click()
     page.keyboard.press("/")
     page.keyboard.type(SECRET)
     expect(page.locator("input.md-search__input")).to_have_value(SECRET)
     page.wait_for_load_state("networkidle")
-    page.keyboard.press("Escape")
-    page.locator('label[title^="Switch to"]').first.click()
     page.reload(wait_until="networkidle")
 
     host = urlsplit(site.url).netloc
