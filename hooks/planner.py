@@ -95,7 +95,6 @@ class Step:
     keep_time: bool = False
     text: str = ""
     links: tuple[str, ...] = ()
-    rule: str = ""  # `after` in words, set by rule_in_words
 
 
 def _line_finder(source: str):
@@ -209,11 +208,10 @@ def insert_before_first_section(markdown: str, block: str) -> str:
 
 def render_planner(steps: list[Step], words: dict[str, str], config: MkDocsConfig) -> str:
     by_id = {step.id: step for step in steps}
-    for step in steps:
-        step.rule = rule_in_words(step, by_id, words)
+    in_words = {step.id: rule_in_words(step, by_id, words) for step in steps}
     rules = [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time} for s in steps]
     return hook_template(config, "planner.html").render(
-        steps=steps, rules=rules, words=words, product=config.site_name
+        steps=steps, in_words=in_words, rules=rules, words=words, product=config.site_name
     )
 
 

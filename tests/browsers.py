@@ -58,3 +58,18 @@ def own_script_errors(page: Page) -> list[str]:
     errors: list[str] = []
     page.on("pageerror", lambda error: "/assets/hooks/" in (error.stack or "") and errors.append(error.stack))
     return errors
+
+
+# Ways a reader's storage can be broken, each a script run before the page's own
+BROKEN_STORAGE = {
+    "corrupt-json": "localStorage.setItem(KEY, '{not json')",
+    "storage-disabled": ("Object.defineProperty(window, 'localStorage', "
+                         "{get() { throw new DOMException('no', 'SecurityError'); }})"),
+    "storage-throws": ("for (const m of ['getItem', 'setItem', 'removeItem']) "
+                       "Storage.prototype[m] = () => { throw new DOMException('full', 'QuotaExceededError'); }"),
+}
+
+
+def break_storage(page: Page, key: str, broken: str) -> None:
+    """Run `broken` (one of BROKEN_STORAGE, with KEY standing for `key`) on every load."""
+    page.add_init_script(f"const KEY = {json.dumps(key)}; try {{ {broken} }} catch {{}}")

@@ -7,6 +7,8 @@ import functools
 import http.server
 import logging
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +59,22 @@ def build_site(config_file: Path, site_dir: Path, site_url: str, strict: bool = 
     finally:
         logger.removeHandler(collect)
     return _lines(collect.records)
+
+
+def failed_build_log(config_file: Path, site_dir: Path) -> list[str]:
+    """What a strict build that must fail logged; an AssertionError when it built."""
+    try:
+        build_site(config_file, site_dir, "http://127.0.0.1/")
+    except BuildFailed as error:
+        return error.log
+    raise AssertionError(f"{config_file} built, but should have failed")
+
+
+def cli_build(config_file: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` as an author runs it, in a child process: its exit code and output."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *options, "-f", str(config_file)],
+                          capture_output=True, text=True, check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def built_pages(site_dir: Path) -> list[str]:

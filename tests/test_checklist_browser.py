@@ -8,7 +8,13 @@ import re
 
 import pytest
 from axe import axe_violations
-from browsers import away_and_back, count_storage_writes, own_script_errors
+from browsers import (
+    BROKEN_STORAGE,
+    away_and_back,
+    break_storage,
+    count_storage_writes,
+    own_script_errors,
+)
 from conftest import SUB_PATH
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -135,15 +141,10 @@ def test_stale_ids_are_dropped_and_other_schemas_ignored(site, page):
     expect(page.locator("input[data-item]:checked")).to_have_count(0)
 
 
-@pytest.mark.parametrize("broken", [
-    "localStorage.setItem(KEY, '{not json')",
-    "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }})",
-    ("for (const m of ['getItem', 'setItem', 'removeItem']) "
-     "Storage.prototype[m] = () => { throw new DOMException('full', 'QuotaExceededError'); }"),
-], ids=["corrupt-json", "storage-disabled", "storage-throws"])
+@pytest.mark.parametrize("broken", list(BROKEN_STORAGE.values()), ids=list(BROKEN_STORAGE))
 def test_broken_storage_leaves_a_working_checklist(site, page, broken):
     errors = own_script_errors(page)
-    page.add_init_script(f"const KEY = {json.dumps(KEY)}; try {{ {broken} }} catch {{}}")
+    break_storage(page, KEY, broken)
     total = open_checklist(page, site)
     expect(progress(page)).to_have_text(f"0 of {total} done")
     page.get_by_text(FIRST).click()

@@ -7,7 +7,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from axe import axe_violations
-from browsers import away_and_back, count_storage_writes, own_script_errors
+from browsers import (
+    BROKEN_STORAGE,
+    away_and_back,
+    break_storage,
+    count_storage_writes,
+    own_script_errors,
+)
 from conftest import SUB_PATH
 from notes import read_notes
 from playwright.sync_api import expect
@@ -165,13 +171,11 @@ def test_values_survive_a_reload_and_clear_removes_them(site, page):
     expect(page.locator("#atl-field-company")).to_have_value("")
 
 
-@pytest.mark.parametrize("broken", [
-    "localStorage.setItem(KEY, '{not json')",
-    "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }})",
-], ids=["corrupt-json", "storage-disabled"])
+@pytest.mark.parametrize("broken", [BROKEN_STORAGE["corrupt-json"], BROKEN_STORAGE["storage-disabled"]],
+                         ids=["corrupt-json", "storage-disabled"])
 def test_broken_storage_leaves_a_working_form(site, page, broken):
     errors = own_script_errors(page)
-    page.add_init_script(f"const KEY = {json.dumps(KEY)}; try {{ {broken} }} catch {{}}")
+    break_storage(page, KEY, broken)
     open_notes(page, site)
     page.fill("#atl-field-company", "Northwind")
     expect(page.locator('mark[data-field="company"]').first).to_have_text("Northwind")

@@ -9,7 +9,13 @@ from pathlib import Path
 import icalendar
 import pytest
 from axe import axe_violations
-from browsers import away_and_back, count_storage_writes, own_script_errors
+from browsers import (
+    BROKEN_STORAGE,
+    away_and_back,
+    break_storage,
+    count_storage_writes,
+    own_script_errors,
+)
 from conftest import SUB_PATH
 from playwright.sync_api import expect
 from sitebuild import build_site, serving, write_site
@@ -180,15 +186,10 @@ def test_instant_navigation_away_and_back(site, page):
     expect(page.locator("[data-plan-calendar-status]")).to_contain_text("Downloaded 4 dates")
 
 
-@pytest.mark.parametrize("broken", [
-    "localStorage.setItem(KEY, '{not json')",
-    "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }})",
-    ("for (const m of ['getItem', 'setItem', 'removeItem']) "
-     "Storage.prototype[m] = () => { throw new DOMException('full', 'QuotaExceededError'); }"),
-], ids=["corrupt-json", "storage-disabled", "storage-throws"])
+@pytest.mark.parametrize("broken", list(BROKEN_STORAGE.values()), ids=list(BROKEN_STORAGE))
 def test_broken_storage_leaves_a_working_planner(site, page, broken):
     errors = own_script_errors(page)
-    page.add_init_script(f"const KEY = {json.dumps(KEY)}; try {{ {broken} }} catch {{}}")
+    break_storage(page, KEY, broken)
     open_planner(page, site.url + "timing/")
     fill(page, interview_date="2026-11-20")
     expect(step(page, "thank-you").locator("[data-step-date]")).to_have_text("Monday, November 23, 2026")
