@@ -1,8 +1,9 @@
 """Checklist hook: a page whose front matter says `checklist: <id>` becomes a checklist.
 
-The page stays an ordinary Markdown task list under `##` section headings. Each item gets
-a stable id (an explicit `{#id}` at the end of the item, else one derived from its text)
-and becomes a labelled checkbox; each section gets a progress line; a toolbar adds overall
+The page stays an ordinary Markdown task list under `##` section headings, which
+pymdownx.tasklist renders. Each item gets a stable id (an explicit `{#id}` at the end of
+the item, else one derived from its text) and its rendered box becomes a checkbox labelled
+by the item's text; each section gets a progress line; a toolbar adds overall
 progress, print, print-a-blank-copy and reset. `checklist.js` keeps the ticks in the
 reader's browser; `checklist.css` styles and prints it. UI words come from
 `extra.checklist` in mkdocs.yml; there is no advice text here.
@@ -13,7 +14,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hook_support import (
@@ -23,6 +23,7 @@ from hook_support import (
     link_assets,
     page_mistakes,
     raise_page_mistakes,
+    source_path,
     ui_words,
 )
 from markdown.extensions.toc import slugify
@@ -49,6 +50,16 @@ EXPLICIT_ID = re.compile(r"\s*\{:?\s*#(?P<id>[A-Za-z0-9][A-Za-z0-9_-]*)\s*\}$")
 SECTION = re.compile(r"^##\s+(?P<title>.+?)(?:\s+#+)?\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# A task item as pymdownx.tasklist renders it, with or without its custom_checkbox and
+# clickable_checkbox options: the box, then the item's own text, which ends where the item
+# or its paragraph ends or a nested block starts.
+RENDERED_TASK = re.compile(
+    r'<li class="task-list-item">(?P<para>\s*<p>)?'
+    r'(?:<label class="task-list-control">)?<input type="checkbox"(?: disabled)?(?: checked)?\s*/?>'
+    r'(?:<span class="task-list-indicator"></span></label>)?[ ]?'
+    r"(?P<text>.*?)(?=</li>|</p>|<p>|<ul|<ol|<div)",
+    re.DOTALL,
+)
 MAX_DERIVED_ID = 48
 
 
@@ -130,13 +141,13 @@ def parse_checklist(markdown: str, first_line: int = 1) -> Checklist:
     return checklist
 
 
-def item_markup(item: Item) -> str:
-    """A task item as one labelled checkbox; the item's Markdown stays inside the label."""
+def item_markup(item: Item, text_html: str) -> str:
+    """A task item as one checkbox, labelled by the item's text."""
     checked = " checked" if item.checked else ""
     return (
         f'<label class="atl-item"><input type="checkbox" data-item="{item.id}" '
         f'data-section="{item.section}"{checked}><span class="atl-box" aria-hidden="true"></span> '
-        f"{item.text}</label>"
+        f"{text_html}</label>"
     )
 
 
@@ -149,7 +160,8 @@ def section_progress_markup(line: int, title: str) -> str:
 
 def render_checklist(markdown: str, checklist: Checklist, toolbar: str) -> str:
     """The page's Markdown with the toolbar before the first section, a progress line under
-    each section that has items, and every task item replaced by its checkbox markup."""
+    each section that has items, and the explicit ids taken out of the items (label_items
+    adds the ids to the HTML: raw HTML per item would make the Markdown twice as slow)."""
     lines = markdown.splitlines()
     items = {item.line: item for item in checklist.items}
     used_sections = {item.section for item in checklist.items}
@@ -160,7 +172,7 @@ def render_checklist(markdown: str, checklist: Checklist, toolbar: str) -> str:
             out += ["", toolbar, ""]
         if number in items:
             item = items[number]
-            out.append(TASK.match(line)["indent"] + "- " + item_markup(item))
+            out.append(f"{TASK.match(line)['indent']}- [{'x' if item.checked else ' '}] {item.text}")
         else:
             out.append(line)
         if number in used_sections:
@@ -168,18 +180,38 @@ def render_checklist(markdown: str, checklist: Checklist, toolbar: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def label_items(page_html: str, checklist: Checklist) -> str:
+    """The rendered page with each task item's box, in order, made its item's checkbox."""
+    rendered = list(RENDERED_TASK.finditer(page_html))
+    if len(rendered) != len(checklist.items):
+        raise ChecklistError(
+            f"{len(checklist.items)} checklist items in the source, but {len(rendered)} rendered as "
+            "task-list items: is an item inside raw HTML or an indented code block?"
+        )
+    parts, end = [], 0
+    for match, item in zip(rendered, checklist.items):
+        parts += [page_html[end : match.start()], "<li>", match["para"] or "", item_markup(item, match["text"])]
+        end = match.end()
+    parts.append(page_html[end:])
+    return "".join(parts).replace('<ul class="task-list">', "<ul>")
+
+
 # --- MkDocs events -----------------------------------------------------------------------
 
 _owners: dict[str, str] = {}  # checklist id -> the page that uses it, per build
+_pending: dict[str, Checklist] = {}  # page path -> its checklist, from its Markdown to its HTML
 
 
 def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "checklist", WORDS)  # a typo in mkdocs.yml fails at once
+    if "pymdownx.tasklist" not in config.markdown_extensions:
+        config.markdown_extensions.append("pymdownx.tasklist")  # renders the items' boxes
     link_assets(config, *ASSETS)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     _owners.clear()
+    _pending.clear()
     page_mistakes.clear()
 
 
@@ -192,15 +224,28 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     checklist_id = page.meta.get("checklist")
     if checklist_id is None:
         return None
-    path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    path = source_path(page, config)
     try:
         checklist = _read_checklist(markdown, page, path, checklist_id)
     except ChecklistError as error:
         page_mistakes.append(error.at(path))
         return None
+    _pending[path] = checklist
     words = ui_words(config, "checklist", WORDS)
     toolbar = hook_template(config, "checklist.html").render(id=checklist_id, words=words)
     return render_checklist(markdown, checklist, toolbar)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    path = source_path(page, config)
+    checklist = _pending.pop(path, None)
+    if checklist is None:
+        return None
+    try:
+        return label_items(html, checklist)
+    except ChecklistError as error:
+        page_mistakes.append(error.at(path))
+        return None
 
 
 def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:

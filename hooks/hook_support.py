@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from jinja2 import Template
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 HOOKS_DIR = Path(__file__).resolve().parent
 ASSETS_URI = "assets/hooks"
@@ -34,6 +35,11 @@ class SourceError(ValueError):
     def at(self, path: str) -> str:
         """The one line the build prints for it: 'path:line: message'."""
         return f"{path}:{self.line}: {self}" if self.line else f"{path}: {self}"
+
+
+def source_path(page: Page, config: MkDocsConfig) -> str:
+    """The page's file as an author names it in error lines: 'docs/checklist.md'."""
+    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
 
 
 # Mistakes the hooks find while reading pages. Raised together from on_env, which runs

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hook_support import (
@@ -26,6 +25,7 @@ from hook_support import (
     link_assets,
     page_mistakes,
     raise_page_mistakes,
+    source_path,
     ui_words,
 )
 
@@ -240,7 +240,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     try:
         steps = parse_rules(page.meta["planner"], page.file.content_string)
     except PlannerError as error:
-        page_mistakes.append(error.at(f"{Path(config.docs_dir).name}/{page.file.src_uri}"))
+        page_mistakes.append(error.at(source_path(page, config)))
         return None
     block = render_planner(steps, ui_words(config, "planner", WORDS), config)
     return insert_before_first_section(markdown, block)

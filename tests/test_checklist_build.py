@@ -55,6 +55,9 @@ BAD = [
      "docs/b.md: checklist id 'same' is already used by docs/a.md"),
     ({"a.md": "---\nchecklist: Not An Id\n---\n## S\n- [ ] x\n"},
      "docs/a.md: 'checklist: Not An Id' must be an id like 'follow-up'"),
+    ({"a.md": "---\nchecklist: a\n---\n## S\n\n- [ ] x\n\n<div>\n- [ ] y\n</div>\n"},
+     ("docs/a.md: 2 checklist items in the source, but 1 rendered as task-list items: "
+     "is an item inside raw HTML or an indented code block?")),
 ]
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+import markdown
 import pytest
-from checklist import ChecklistError, derive_id, parse_checklist, render_checklist
+from checklist import ChecklistError, derive_id, label_items, parse_checklist, render_checklist
 
 SOURCE = """\
 Intro text.
@@ -68,20 +71,43 @@ def test_an_item_without_any_word_needs_an_explicit_id():
         parse_checklist("## A\n- [ ] ???\n")
 
 
-def test_render_puts_toolbar_progress_and_labelled_boxes():
+def test_render_puts_toolbar_and_progress_and_keeps_plain_task_items():
     out = render_checklist(SOURCE, parse_checklist(SOURCE), "<div>TOOLBAR</div>").splitlines()
     assert out.index("<div>TOOLBAR</div>") < out.index("## Before")
     assert out[out.index("## Before") + 2].startswith('<p class="atl-section-progress atl-js-only atl-line" data-section-progress="2"')
     assert 'data-section-title="After"' in out[out.index("## After") + 2]
-    items = [line for line in out if line.startswith("- <label")]
-    assert len(items) == 3
-    assert items[0] == (
-        '- <label class="atl-item"><input type="checkbox" data-item="write-down-every-name-see-names" '
-        'data-section="2"><span class="atl-box" aria-hidden="true"></span> '
-        'Write down *every* name, see [names](names.md)</label>'
-    )
-    assert "{#timeline}" not in "\n".join(out)
-    assert ' data-section="7" checked>' in items[2]
+    assert [line for line in out if line.startswith("- [")] == [
+        "- [ ] Write down *every* name, see [names](names.md)",
+        "- [ ] Ask for their timeline",  # the explicit id goes into the HTML, not the text
+        "- [x] Send the note",
+    ]
+
+
+def rendered(source: str, **tasklist: bool) -> str:
+    extensions = ["pymdownx.tasklist", "md_in_html"]
+    return markdown.markdown(source, extensions=extensions, extension_configs={"pymdownx.tasklist": tasklist})
+
+
+@pytest.mark.parametrize("options", [{}, {"custom_checkbox": True}, {"clickable_checkbox": True}])
+def test_rendered_boxes_become_labelled_checkboxes(options):
+    source = SOURCE + "- [ ] Loose item\n\n    with a second paragraph\n\n- [ ] Parent\n    - [ ] Child\n"
+    checklist = parse_checklist(source)
+    page = label_items(rendered(render_checklist(source, checklist, ""), **options), checklist)
+    assert page.count('<label class="atl-item">') == 6 and "task-list" not in page
+    assert ('<li><label class="atl-item"><input type="checkbox" data-item="write-down-every-name-see-names" '
+            'data-section="2"><span class="atl-box" aria-hidden="true"></span> '
+            'Write down <em>every</em> name, see <a href="names.md">names</a></label></li>') in page
+    assert 'data-item="timeline" data-section="2"><span class="atl-box" aria-hidden="true"></span> Ask for their timeline</label>' in page
+    assert 'data-item="send-the-note" data-section="7" checked>' in page
+    assert re.search(r'<li>\s*<p><label class="atl-item">.*?</span> Loose item</label></p>\s*<p>with a second', page)
+    assert re.search(r'</span> Parent</label>(</p>)?\s*<ul>\s*<li><label class="atl-item">.*?</span> Child</label></li>', page)
+
+
+def test_items_that_do_not_render_as_task_items_are_an_error():
+    source = "## A\n\n- [ ] Shown\n\n<div>\n- [ ] Inside raw HTML\n</div>\n"
+    checklist = parse_checklist(source)
+    with pytest.raises(ChecklistError, match="2 checklist items in the source, but 1 rendered"):
+        label_items(rendered(render_checklist(source, checklist, "")), checklist)
 
 
 def test_section_titles_are_escaped_in_attributes():
