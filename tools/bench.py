@@ -28,7 +28,7 @@ from notes import WORDS, read_notes, render_page
 from playwright.sync_api import sync_playwright
 from sitebuild import build_site, serving, write_site
 
-RUNS = 8
+RUNS = 12
 TOGGLES = 50
 
 
