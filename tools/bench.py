@@ -37,12 +37,9 @@ def gzipped_size(*paths: Path) -> int:
 
 
 def own_assets(site_dir: Path) -> list[Path]:
-    """The project's own JS and CSS as a reader downloads them from the built site: the hooks'
-    bundles and the theme overrides' files."""
-    overrides = ROOT / "overrides"
-    from_overrides = [site_dir / path.relative_to(overrides)
-                      for suffix in ("js", "css") for path in overrides.rglob(f"*.{suffix}")]
-    return sorted([*(site_dir / "assets" / "hooks").iterdir(), *from_overrides])
+    """The project's own JS and CSS as a reader downloads them from the built site: the one
+    CSS and the one JS file the hooks ship (theme fixes included)."""
+    return sorted((site_dir / "assets" / "hooks").iterdir())
 
 
 def build_seconds(config: Path, site_dir: Path, **overrides: object) -> float:
