@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-ASSETS = ("common.css", "checklist.css", "common.js", "checklist.js")
+ASSETS = ("common.css", "checklist.css", "common.js")
+SCRIPT = "checklist.js"  # loaded on the pages that have a checklist (data-atl-script)
 WORDS = {
     "progress": "{done} of {total} done",
     "section_progress": "{done} of {total}",
@@ -206,7 +207,7 @@ def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "checklist", WORDS)  # a typo in mkdocs.yml fails at once
     if "pymdownx.tasklist" not in config.markdown_extensions:
         config.markdown_extensions.append("pymdownx.tasklist")  # renders the items' boxes
-    link_assets(config, *ASSETS)
+    link_assets(config, *ASSETS, on_demand=SCRIPT)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -232,7 +233,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return None
     _pending[path] = checklist
     words = ui_words(config, "checklist", WORDS)
-    toolbar = hook_template(config, "checklist.html").render(id=checklist_id, words=words)
+    toolbar = hook_template(config, "checklist.html").render(id=checklist_id, words=words, script=SCRIPT)
     return render_checklist(markdown, checklist, toolbar)
 
 

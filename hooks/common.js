@@ -1,8 +1,11 @@
-// Shared by the hooks' scripts (loaded first): storage that never throws, the reader's
-// details shared by every form, and a start on every page view, including those that
-// Material's instant navigation swaps in.
+// Shared by the hooks' scripts (in the bundle every page loads): storage that never throws,
+// the reader's details shared by every form, a start on every page view, including those
+// that Material's instant navigation swaps in, and each feature's own script, loaded on the
+// first page that has the feature.
 window.atl = (() => {
   const base = () => (window.__md_scope || new URL(".", location)).pathname;
+  const scripts = new URL(".", document.currentScript.src);  // beside this bundle
+  const requested = new Set();
   const watchers = new Set();
   addEventListener("storage", (event) => {
     for (const watcher of watchers) {
@@ -44,6 +47,12 @@ window.atl = (() => {
       const key = atl.key("details", "reader");
       const inputs = [...form.querySelectorAll("input[name]")];
       const stored = () => atl.load(key, 1)?.values ?? {};
+      const keep = (changed) => {
+        const values = { ...stored() };
+        for (const input of changed) values[input.name] = input.value;
+        for (const name in values) if (!values[name]) delete values[name];
+        atl.save(key, Object.keys(values).length ? { v: 1, values } : null);
+      };
       const fill = (values) => {
         for (const input of inputs) input.value = values[input.name] ?? "";
         show(inputs);
@@ -51,9 +60,7 @@ window.atl = (() => {
       form.addEventListener("input", ({ target }) => {
         if (!inputs.includes(target)) return;
         show([target]);
-        const values = { ...stored(), [target.name]: target.value };
-        if (!target.value) delete values[target.name];
-        atl.save(key, Object.keys(values).length ? { v: 1, values } : null);
+        keep([target]);
       });
       form.querySelector("[data-details-clear]").addEventListener("click", () => {
         atl.save(key, null);
@@ -62,6 +69,8 @@ window.atl = (() => {
         inputs[0]?.focus();
       });
       atl.watch(key, form, () => fill(stored()));
+      const typed = inputs.filter((input) => input.value);  // before this script arrived
+      if (typed.length) keep(typed);
       fill(stored());
     },
     everyPage(init) {
@@ -70,5 +79,14 @@ window.atl = (() => {
       else init();
     },
   };
+  // a feature's script starts itself on this page and every later one (everyPage)
+  atl.everyPage(() => {
+    for (const { dataset } of document.querySelectorAll("[data-atl-script]")) {
+      if (requested.has(dataset.atlScript)) continue;
+      requested.add(dataset.atlScript);
+      const src = new URL(dataset.atlScript, scripts).href;
+      document.head.append(Object.assign(document.createElement("script"), { src }));
+    }
+  });
   return atl;
 })();

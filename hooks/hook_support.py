@@ -74,13 +74,19 @@ def _compiled_templates() -> FileSystemBytecodeCache | None:
         return None
 
 
-def link_assets(config: MkDocsConfig, *names: str) -> None:
+def link_assets(config: MkDocsConfig, *names: str, on_demand: str | None = None) -> None:
     """Ship the named files from beside the hooks, on every page (instant navigation swaps
     pages without loading new scripts, so they must be there from the start). All hooks'
     CSS goes out as one file and all their JS as another: fewer requests before the page
-    can paint."""
+    can paint.
+
+    `on_demand` is a feature's own script, shipped as a file of its own: common.js loads it
+    on the first page whose markup names it in `data-atl-script`, so pages without the
+    feature never download it."""
     wanted = getattr(config, "_hook_assets", [])  # kept on the config every hook of a build shares
     config._hook_assets = wanted + [name for name in names if name not in wanted]
+    if on_demand:
+        config._hook_scripts = [*getattr(config, "_hook_scripts", []), on_demand]
     if BUNDLES[".css"] not in config.extra_css:
         config.extra_css.append(BUNDLES[".css"])
     if BUNDLES[".js"] not in [str(script) for script in config.extra_javascript]:
@@ -90,13 +96,15 @@ def link_assets(config: MkDocsConfig, *names: str) -> None:
 
 
 def add_asset_files(files: Files, config: MkDocsConfig) -> None:
-    """Write the bundles of the files that link_assets asked for (once: several hooks call)."""
+    """Write the bundles and the on-demand scripts that link_assets asked for (once: several
+    hooks call)."""
     wanted = getattr(config, "_hook_assets", [])
-    for suffix, uri in BUNDLES.items():
+    shipped = {uri: [name for name in wanted if name.endswith(suffix)] for suffix, uri in BUNDLES.items()}
+    shipped.update({f"{ASSETS_URI}/{name}": [name] for name in getattr(config, "_hook_scripts", [])})
+    for uri, names in shipped.items():
         if files.get_file_from_path(uri) is None:
-            parts = [compact((HOOKS_DIR / name).read_text(encoding="utf-8"))
-                     for name in wanted if name.endswith(suffix)]
-            files.append(File.generated(config, uri, content="\n".join(parts)))
+            code = "\n".join(compact((HOOKS_DIR / name).read_text(encoding="utf-8")) for name in names)
+            files.append(File.generated(config, uri, content=code))
 
 
 def compact(code: str) -> str:

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-ASSETS = ("common.css", "notes.css", "common.js", "notes.js")
+ASSETS = ("common.css", "notes.css", "common.js")
+SCRIPT = "notes.js"  # loaded on the templates page only (data-atl-script)
 WORDS = {
     "form_label": "Your details",
     "privacy": "What you type stays in this browser. It is never sent anywhere.",
@@ -222,7 +223,7 @@ def render_page(page_source: str, fields: dict[str, Field], notes: list[Note], w
         href = mailto_href(fill(note.subject, fields), fill(note.body, fields))
         mailtos[note.id] = href if len(href) <= MAILTO_LIMIT else ""
     return page_source.rstrip() + "\n\n" + hook_template(config, "notes.html").render(
-        fields=fields, notes=notes, words=words, mailtos=mailtos
+        fields=fields, notes=notes, words=words, mailtos=mailtos, script=SCRIPT
     )
 
 
@@ -236,7 +237,7 @@ def _folder(config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "notes", WORDS)  # a typo in mkdocs.yml fails at once
     if (Path(config.docs_dir) / _folder(config)).is_dir():
-        link_assets(config, *ASSETS)
+        link_assets(config, *ASSETS, on_demand=SCRIPT)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-ASSETS = ("common.css", "planner.css", "common.js", "planner.js")
+ASSETS = ("common.css", "planner.css", "common.js")
+SCRIPT = "planner.js"  # loaded on the pages that have a planner (data-atl-script)
 WORDS = {
     "heading": "Plan your follow-up",
     "form_label": "Your interview",
@@ -211,7 +212,7 @@ def render_planner(steps: list[Step], words: dict[str, str], config: MkDocsConfi
     in_words = {step.id: rule_in_words(step, by_id, words) for step in steps}
     rules = [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time} for s in steps]
     return hook_template(config, "planner.html").render(
-        steps=steps, in_words=in_words, rules=rules, words=words, product=config.site_name
+        steps=steps, in_words=in_words, rules=rules, words=words, product=config.site_name, script=SCRIPT
     )
 
 
@@ -222,7 +223,7 @@ def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "planner", WORDS)  # a typo in mkdocs.yml fails at once
     if "md_in_html" not in config.markdown_extensions:
         config.markdown_extensions.append("md_in_html")  # the steps' Markdown inside the timeline
-    link_assets(config, *ASSETS)
+    link_assets(config, *ASSETS, on_demand=SCRIPT)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -54,3 +54,48 @@ def test_palette_follows_system_and_toggle_is_kept(site, new_page, system, other
     assert body.get_attribute("data-md-color-scheme") == schemes[other]
     page.reload(wait_until="networkidle")
     assert body.get_attribute("data-md-color-scheme") == schemes[other]
+
+
+def test_a_feature_script_loads_only_where_the_feature_is_and_once(site, page):
+    """Each page loads the hooks' one bundle; a feature's own script comes on the first page
+    that has the feature (directly or by instant navigation), and never twice."""
+    loaded = []
+    page.on("request", lambda r: "/assets/hooks/" in r.url and r.url.endswith(".js")
+            and loaded.append(r.url.rsplit("/", 1)[1]))
+    page.goto(site.url, wait_until="networkidle")
+    assert loaded == ["hooks.js"]
+    for path, heading, script in [("checklist/", "Follow-up checklist", "checklist.js"),
+                                  ("timing/", "Timing and check-ins", "planner.js"),
+                                  ("checklist/", "Follow-up checklist", None),
+                                  ("note-templates/", "Note templates", "notes.js"),
+                                  ("timing/", "Timing and check-ins", None)]:
+        before = len(loaded)
+        page.locator(f'nav.md-nav--primary a[href$="/{path}"]').first.click()
+        expect(page.locator("h1")).to_contain_text(heading)
+        page.wait_for_load_state("networkidle")
+        assert loaded[before:] == ([script] if script else []), path
+    # the features work after arriving by instant navigation
+    page.fill("#atl-field-interview_date", "2026-11-20")
+    expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_contain_text("2026")
+    page.reload(wait_until="networkidle")
+    assert loaded[-2:] == ["hooks.js", "planner.js"]
+    expect(page.locator("#atl-field-interview_date")).to_have_value("2026-11-20")
+
+
+def test_what_is_typed_before_a_feature_script_arrives_is_kept(site, page):
+    """On a slow line the form shows before its script has come: the reader's typing stays,
+    and is kept, once it does."""
+    held = []
+    page.route("**/assets/hooks/planner.js",  # the first request waits; the reload's goes on
+               lambda route: route.continue_() if held else held.append(route))
+    page.goto(site.url + "timing/", wait_until="domcontentloaded")  # "load" waits for the script
+    page.wait_for_function("document.querySelector('[data-atl-script]') && window.atl")
+    page.fill("#atl-field-company", "Acme")
+    page.fill("#atl-field-interview_date", "2026-11-20")
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_contain_text("2026")
+    expect(page.locator("#atl-field-company")).to_have_value("Acme")
+    page.reload(wait_until="networkidle")
+    expect(page.locator("#atl-field-company")).to_have_value("Acme")
+    expect(page.locator("#atl-field-interview_date")).to_have_value("2026-11-20")

@@ -25,11 +25,15 @@ def test_two_checklists_on_one_site(tmp_path):
     assert 'data-section-title="First"' in one
     home = (tmp_path / "site/index.html").read_text()
     assert "data-checklist" not in home
-    # the hooks' scripts and styles ship as one JS and one CSS file, loaded on every page
-    # (instant navigation), without comments; a site without note templates gets no notes code
-    script = (tmp_path / "site/assets/hooks/hooks.js").read_text()
-    assert "[data-checklist]" in script and "[data-notes]" not in script
-    assert not re.search(r"^\s*//|/\*", script, re.MULTILINE)
+    # every page loads the hooks' one JS and one CSS file (instant navigation); the checklist's
+    # own script is a file of its own that only its pages name; no comments are shipped; a
+    # site without note templates gets no notes code
+    shipped = tmp_path / "site/assets/hooks"
+    script, checklist_script = (shipped / "hooks.js").read_text(), (shipped / "checklist.js").read_text()
+    assert "[data-atl-script]" in script and "[data-checklist]" not in script
+    assert "[data-checklist]" in checklist_script and not (shipped / "notes.js").exists()
+    assert 'data-atl-script="checklist.js"' in one and "data-atl-script" not in home
+    assert not re.search(r"^\s*//|/\*", script + checklist_script, re.MULTILINE)
     assert ".atl-item" in (tmp_path / "site/assets/hooks/hooks.css").read_text()
     assert 'src="assets/hooks/hooks.js" defer' in home and 'href="assets/hooks/hooks.css"' in home
     assert scan(tmp_path / "site/one/index.html").h1_count == 1

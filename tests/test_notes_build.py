@@ -60,7 +60,8 @@ def test_generated_page_with_form_templates_nav_and_search(tmp_path):
     assert "cards/" in (site / "sitemap.xml").read_text()
     # "edit this page" opens the sources
     assert 'href="https://example.org/repo/edit/main/docs/cards/index.md"' in html
-    assert "[data-notes]" in (site / "assets/hooks/hooks.js").read_text()
+    assert "[data-notes]" in (site / "assets/hooks/notes.js").read_text()
+    assert 'data-atl-script="notes.js"' in html
 
 
 def test_ui_words_can_be_overridden(tmp_path):
