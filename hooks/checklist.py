@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from hook_support import (
     SourceError,
     add_asset_files,
+    feature_style,
     hook_template,
     link_assets,
     page_mistakes,
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-ASSETS = ("common.css", "checklist.css", "common.js")
-SCRIPT = "checklist.js"  # loaded on the pages that have a checklist (data-atl-script)
+ASSETS = ("common.css", "common.js")
+FEATURE = "checklist"  # checklist.js and checklist.css reach only pages with a checklist
 WORDS = {
     "progress": "{done} of {total} done",
     "section_progress": "{done} of {total}",
@@ -207,7 +208,7 @@ def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "checklist", WORDS)  # a typo in mkdocs.yml fails at once
     if "pymdownx.tasklist" not in config.markdown_extensions:
         config.markdown_extensions.append("pymdownx.tasklist")  # renders the items' boxes
-    link_assets(config, *ASSETS, on_demand=SCRIPT)
+    link_assets(config, *ASSETS, feature=FEATURE)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -233,7 +234,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return None
     _pending[path] = checklist
     words = ui_words(config, "checklist", WORDS)
-    toolbar = hook_template(config, "checklist.html").render(id=checklist_id, words=words, script=SCRIPT)
+    toolbar = hook_template(config, "checklist.html").render(id=checklist_id, words=words, feature=FEATURE)
     return render_checklist(markdown, checklist, toolbar)
 
 
@@ -262,3 +263,7 @@ def _read_checklist(markdown: str, page: Page, path: str, checklist_id: object) 
     # the Markdown comes without its front matter: count lines from the top of the file
     first_line = page.file.content_string.count("\n") - markdown.count("\n") + 1
     return parse_checklist(markdown, first_line)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    return feature_style(output, FEATURE)

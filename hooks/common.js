@@ -81,10 +81,10 @@ window.atl = (() => {
   };
   // a feature's script starts itself on this page and every later one (everyPage)
   atl.everyPage(() => {
-    for (const { dataset } of document.querySelectorAll("[data-atl-script]")) {
-      if (requested.has(dataset.atlScript)) continue;
-      requested.add(dataset.atlScript);
-      const src = new URL(dataset.atlScript, scripts).href;
+    for (const { dataset } of document.querySelectorAll("[data-atl-feature]")) {
+      if (requested.has(dataset.atlFeature)) continue;
+      requested.add(dataset.atlFeature);
+      const src = new URL(`${dataset.atlFeature}.js`, scripts).href;
       document.head.append(Object.assign(document.createElement("script"), { src }));
     }
   });

@@ -74,19 +74,19 @@ def _compiled_templates() -> FileSystemBytecodeCache | None:
         return None
 
 
-def link_assets(config: MkDocsConfig, *names: str, on_demand: str | None = None) -> None:
+def link_assets(config: MkDocsConfig, *names: str, feature: str | None = None) -> None:
     """Ship the named files from beside the hooks, on every page (instant navigation swaps
     pages without loading new scripts, so they must be there from the start). All hooks'
     CSS goes out as one file and all their JS as another: fewer requests before the page
     can paint.
 
-    `on_demand` is a feature's own script, shipped as a file of its own: common.js loads it
-    on the first page whose markup names it in `data-atl-script`, so pages without the
-    feature never download it."""
+    A `feature`'s own code reaches only the pages whose markup names it in `data-atl-feature`:
+    `<feature>.js` as a file of its own, which common.js loads on the first such page, and
+    `<feature>.css` inline in each such page's head (see feature_style)."""
     wanted = getattr(config, "_hook_assets", [])  # kept on the config every hook of a build shares
     config._hook_assets = wanted + [name for name in names if name not in wanted]
-    if on_demand:
-        config._hook_scripts = [*getattr(config, "_hook_scripts", []), on_demand]
+    if feature:
+        config._hook_features = [*getattr(config, "_hook_features", []), feature]
     if BUNDLES[".css"] not in config.extra_css:
         config.extra_css.append(BUNDLES[".css"])
     if BUNDLES[".js"] not in [str(script) for script in config.extra_javascript]:
@@ -96,15 +96,26 @@ def link_assets(config: MkDocsConfig, *names: str, on_demand: str | None = None)
 
 
 def add_asset_files(files: Files, config: MkDocsConfig) -> None:
-    """Write the bundles and the on-demand scripts that link_assets asked for (once: several
+    """Write the bundles and the features' scripts that link_assets asked for (once: several
     hooks call)."""
     wanted = getattr(config, "_hook_assets", [])
     shipped = {uri: [name for name in wanted if name.endswith(suffix)] for suffix, uri in BUNDLES.items()}
-    shipped.update({f"{ASSETS_URI}/{name}": [name] for name in getattr(config, "_hook_scripts", [])})
+    shipped.update({f"{ASSETS_URI}/{f}.js": [f"{f}.js"] for f in getattr(config, "_hook_features", [])})
     for uri, names in shipped.items():
         if files.get_file_from_path(uri) is None:
             code = "\n".join(compact((HOOKS_DIR / name).read_text(encoding="utf-8")) for name in names)
             files.append(File.generated(config, uri, content=code))
+
+
+def feature_style(page_html: str, feature: str) -> str | None:
+    """The built page with the feature's CSS inline at the end of its head, if the page has
+    the feature; else None. Inline, it costs no request before the first paint, and works
+    without JavaScript and in print; Material's instant navigation brings a page's head
+    elements along with it, and takes them away when the reader moves on."""
+    if f'data-atl-feature="{feature}"' not in page_html:
+        return None
+    css = compact((HOOKS_DIR / f"{feature}.css").read_text(encoding="utf-8"))
+    return page_html.replace("</head>", f'<style data-atl-feature="{feature}">{css}</style>\n</head>', 1)
 
 
 def compact(code: str) -> str:

@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from hook_support import SourceError, add_asset_files, hook_template, link_assets, ui_words
+from hook_support import (
+    SourceError,
+    add_asset_files,
+    feature_style,
+    hook_template,
+    link_assets,
+    ui_words,
+)
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import YAML_RE, get_data
@@ -25,9 +32,10 @@ from mkdocs.utils.meta import YAML_RE, get_data
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
-ASSETS = ("common.css", "notes.css", "common.js")
-SCRIPT = "notes.js"  # loaded on the templates page only (data-atl-script)
+ASSETS = ("common.css", "common.js")
+FEATURE = "notes"  # notes.js and notes.css reach only the templates page
 WORDS = {
     "form_label": "Your details",
     "privacy": "What you type stays in this browser. It is never sent anywhere.",
@@ -223,7 +231,7 @@ def render_page(page_source: str, fields: dict[str, Field], notes: list[Note], w
         href = mailto_href(fill(note.subject, fields), fill(note.body, fields))
         mailtos[note.id] = href if len(href) <= MAILTO_LIMIT else ""
     return page_source.rstrip() + "\n\n" + hook_template(config, "notes.html").render(
-        fields=fields, notes=notes, words=words, mailtos=mailtos, script=SCRIPT
+        fields=fields, notes=notes, words=words, mailtos=mailtos, feature=FEATURE
     )
 
 
@@ -237,7 +245,7 @@ def _folder(config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "notes", WORDS)  # a typo in mkdocs.yml fails at once
     if (Path(config.docs_dir) / _folder(config)).is_dir():
-        link_assets(config, *ASSETS, on_demand=SCRIPT)
+        link_assets(config, *ASSETS, feature=FEATURE)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
@@ -257,3 +265,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     files.append(page)
     add_asset_files(files, config)
     return files
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    return feature_style(output, FEATURE)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from hook_support import (
     SourceError,
     add_asset_files,
+    feature_style,
     hook_template,
     link_assets,
     page_mistakes,
@@ -34,8 +35,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-ASSETS = ("common.css", "planner.css", "common.js")
-SCRIPT = "planner.js"  # loaded on the pages that have a planner (data-atl-script)
+ASSETS = ("common.css", "common.js")
+FEATURE = "planner"  # planner.js and planner.css reach only pages with a planner
 WORDS = {
     "heading": "Plan your follow-up",
     "form_label": "Your interview",
@@ -212,7 +213,7 @@ def render_planner(steps: list[Step], words: dict[str, str], config: MkDocsConfi
     in_words = {step.id: rule_in_words(step, by_id, words) for step in steps}
     rules = [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time} for s in steps]
     return hook_template(config, "planner.html").render(
-        steps=steps, in_words=in_words, rules=rules, words=words, product=config.site_name, script=SCRIPT
+        steps=steps, in_words=in_words, rules=rules, words=words, product=config.site_name, feature=FEATURE
     )
 
 
@@ -223,7 +224,7 @@ def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "planner", WORDS)  # a typo in mkdocs.yml fails at once
     if "md_in_html" not in config.markdown_extensions:
         config.markdown_extensions.append("md_in_html")  # the steps' Markdown inside the timeline
-    link_assets(config, *ASSETS, on_demand=SCRIPT)
+    link_assets(config, *ASSETS, feature=FEATURE)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -249,3 +250,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
     raise_page_mistakes()
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    return feature_style(output, FEATURE)

@@ -58,22 +58,28 @@ def test_palette_follows_system_and_toggle_is_kept(site, new_page, system, other
 
 def test_a_feature_script_loads_only_where_the_feature_is_and_once(site, page):
     """Each page loads the hooks' one bundle; a feature's own script comes on the first page
-    that has the feature (directly or by instant navigation), and never twice."""
+    that has the feature (directly or by instant navigation), and never twice; its CSS is in
+    its page's head, and comes and goes with the page."""
     loaded = []
     page.on("request", lambda r: "/assets/hooks/" in r.url and r.url.endswith(".js")
             and loaded.append(r.url.rsplit("/", 1)[1]))
     page.goto(site.url, wait_until="networkidle")
     assert loaded == ["hooks.js"]
-    for path, heading, script in [("checklist/", "Follow-up checklist", "checklist.js"),
-                                  ("timing/", "Timing and check-ins", "planner.js"),
-                                  ("checklist/", "Follow-up checklist", None),
-                                  ("note-templates/", "Note templates", "notes.js"),
-                                  ("timing/", "Timing and check-ins", None)]:
+    for path, heading, feature, first_time in [
+            ("checklist/", "Follow-up checklist", "checklist", True),
+            ("timing/", "Timing and check-ins", "planner", True),
+            ("checklist/", "Follow-up checklist", "checklist", False),
+            ("note-templates/", "Note templates", "notes", True),
+            ("timing/", "Timing and check-ins", "planner", False)]:
         before = len(loaded)
         page.locator(f'nav.md-nav--primary a[href$="/{path}"]').first.click()
         expect(page.locator("h1")).to_contain_text(heading)
         page.wait_for_load_state("networkidle")
-        assert loaded[before:] == ([script] if script else []), path
+        assert loaded[before:] == ([f"{feature}.js"] if first_time else []), path
+        # the page's feature styles came along with it, and the last page's went
+        styles = page.eval_on_selector_all("style[data-atl-feature]", "els => els.map(e => e.dataset.atlFeature)")
+        assert styles == [feature], path
+    expect(page.locator(".atl-step").first).to_have_css("position", "relative")  # planner.css applies
     # the features work after arriving by instant navigation
     page.fill("#atl-field-interview_date", "2026-11-20")
     expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_contain_text("2026")
@@ -89,7 +95,7 @@ def test_what_is_typed_before_a_feature_script_arrives_is_kept(site, page):
     page.route("**/assets/hooks/planner.js",  # the first request waits; the reload's goes on
                lambda route: route.continue_() if held else held.append(route))
     page.goto(site.url + "timing/", wait_until="domcontentloaded")  # "load" waits for the script
-    page.wait_for_function("document.querySelector('[data-atl-script]') && window.atl")
+    page.wait_for_function("document.querySelector('[data-atl-feature]') && window.atl")
     page.fill("#atl-field-company", "Acme")
     page.fill("#atl-field-interview_date", "2026-11-20")
     assert len(held) == 1

@@ -30,11 +30,13 @@ def test_two_checklists_on_one_site(tmp_path):
     # site without note templates gets no notes code
     shipped = tmp_path / "site/assets/hooks"
     script, checklist_script = (shipped / "hooks.js").read_text(), (shipped / "checklist.js").read_text()
-    assert "[data-atl-script]" in script and "[data-checklist]" not in script
+    assert "[data-atl-feature]" in script and "[data-checklist]" not in script
     assert "[data-checklist]" in checklist_script and not (shipped / "notes.js").exists()
-    assert 'data-atl-script="checklist.js"' in one and "data-atl-script" not in home
+    assert 'data-atl-feature="checklist"' in one and "data-atl-feature" not in home
+    # its styles are in its pages' heads, not in the shared CSS
+    assert re.search(r'<style data-atl-feature="checklist">[^<]*\.atl-item[^<]*</style>\s*</head>', one)
+    assert "atl-item" not in (shipped / "hooks.css").read_text() and "<style" not in home
     assert not re.search(r"^\s*//|/\*", script + checklist_script, re.MULTILINE)
-    assert ".atl-item" in (tmp_path / "site/assets/hooks/hooks.css").read_text()
     assert 'src="assets/hooks/hooks.js" defer' in home and 'href="assets/hooks/hooks.css"' in home
     assert scan(tmp_path / "site/one/index.html").h1_count == 1
 

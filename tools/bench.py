@@ -39,28 +39,42 @@ def gzipped_size(*paths: Path) -> int:
 
 
 def own_assets(site_dir: Path) -> list[Path]:
-    """The project's own JS and CSS as a reader downloads them from the built site: the
+    """The project's own JS and CSS files as a reader downloads them from the built site: the
     hooks' one CSS and one JS file (theme fixes included), and each feature's own script."""
     return sorted((site_dir / ASSETS).iterdir())
 
 
-def own_assets_by_page(site_dir: Path) -> dict[str, int]:
-    """Gzipped bytes of our own JS and CSS that each page loads: the two bundles, and the
-    feature scripts its markup asks for (data-atl-script)."""
-    sizes = {}
+def inline_styles(html: str) -> dict[str, str]:
+    """The features' CSS that a built page carries inline in its head, by feature."""
+    return dict(re.findall(r'<style data-atl-feature="([^"]+)">(.*?)</style>', html, re.DOTALL))
+
+
+def gzipped_text(text: str) -> int:
+    return len(gzip.compress(text.encode(), 9))
+
+
+def own_code_sizes(site_dir: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """Gzipped bytes of our own JS and CSS: each piece (the files, and each feature's inline
+    CSS), and what each page loads (the two bundles, the scripts of the features its markup
+    names in data-atl-feature, and their inline CSS)."""
+    pieces = {path.name: gzipped_size(path) for path in own_assets(site_dir)}
+    by_page = {}
     for path in built_pages(site_dir):
         html = (site_dir / path / "index.html").read_text(encoding="utf-8")
-        scripts = sorted(set(re.findall(r'data-atl-script="([^"]+)"', html)))
-        sizes[path] = gzipped_size(*(site_dir / ASSETS / name for name in ["hooks.css", "hooks.js", *scripts]))
-    return sizes
+        features = sorted(set(re.findall(r'data-atl-feature="([^"]+)"', html)))
+        styles = inline_styles(html)
+        pieces.update({f"{feature}.css (inline)": gzipped_text(css) for feature, css in styles.items()})
+        by_page[path] = (pieces["hooks.css"] + pieces["hooks.js"] + sum(pieces[f"{f}.js"] for f in features)
+                         + sum(gzipped_text(css) for css in styles.values()))
+    return pieces, by_page
 
 
 def print_own_assets(site_dir: Path) -> None:
+    pieces, by_page = own_code_sizes(site_dir)
     print("Own JS and CSS as served, gzipped (level 9):")
-    for path in own_assets(site_dir):
-        print(f"  {path.name:<34} {gzipped_size(path):6,} bytes")
-    print(f"  {'all files':<34} {gzipped_size(*own_assets(site_dir)):6,} bytes")
-    by_page = own_assets_by_page(site_dir)
+    for name, size in sorted(pieces.items()):
+        print(f"  {name:<34} {size:6,} bytes")
+    print(f"  {'all of it':<34} {sum(pieces.values()):6,} bytes")
     print("  what a page loads (target: under 5,120):")
     for path, size in sorted(by_page.items(), key=lambda item: item[1]):
         print(f"    {path or '(home)':<32} {size:6,} bytes")
