@@ -86,18 +86,22 @@ def build_seconds(config: Path, site_dir: Path, **overrides: object) -> float:
     return time.perf_counter() - start
 
 
-def compare_builds(config: Path, work: Path, runs: int) -> tuple[float, float]:
-    """Median seconds with the hooks and without them, for the same pages (see plain_twin)."""
+def compare_builds(config: Path, work: Path, runs: int) -> tuple[float, float, float]:
+    """Median seconds with the hooks and without them, for the same pages (see plain_twin),
+    and the median of the two's ratio run by run: the two builds of a run are seconds apart,
+    so the ratio of each pair shrugs off the machine's speed drifting between runs (on a
+    shared machine the medians alone moved by 10% from one bench to the next)."""
     twin = plain_twin(config, work / "twin")
     times: dict[str, list[float]] = {"with": [], "without": []}
     builds = {"with": lambda: build_seconds(config, work / "with"),
               "without": lambda: build_seconds(config, work / "without", hooks=[], docs_dir=str(twin))}
     for run in range(runs):
-        # alternate, so that drift on the machine hits both alike, and swap which goes first
-        # each run: whichever build runs first in a pair renders its pages some 10% slower
+        # swap which goes first each run: whichever builds first in a pair renders its pages
+        # some 10% slower
         for side in ("with", "without") if run % 2 == 0 else ("without", "with"):
             times[side].append(builds[side]())
-    return statistics.median(times["with"]), statistics.median(times["without"])
+    ratio = statistics.median(w / wo for w, wo in zip(times["with"], times["without"]))
+    return statistics.median(times["with"]), statistics.median(times["without"]), ratio
 
 
 def plain_twin(config_file: Path, twin: Path) -> Path:
@@ -148,15 +152,16 @@ def scaled_site(copies: int, work: Path) -> Path:
 def print_scaling(work: Path) -> None:
     """Build times for this site and copies of it 10 and 100 times larger. Growth is read per
     added copy (the time a copy adds over the smaller site), since a build has a fixed cost."""
-    print("Build time, median of alternating runs, with the hooks and without:")
+    print("Build time, median of alternating runs, with the hooks and without; what the hooks add")
+    print("is the median of the runs' ratios:")
     before = None
-    for copies, runs in ((1, RUNS), (10, RUNS), (100, 4)):
+    for copies, runs in ((1, RUNS), (10, RUNS), (100, 6)):
         config = scaled_site(copies, work / f"x{copies}")
         docs = config.parent / "docs"
         pages = len([p for p in docs.rglob("*.md") if "note-templates" not in p.parts]) + 1
         items = sum(p.read_text().count("- [ ]") for p in docs.rglob("checklist.md"))
         templates = len(list((docs / "note-templates").glob("*.md"))) - 1
-        times = compare_builds(config, work / f"x{copies}", runs)
+        *times, ratio = compare_builds(config, work / f"x{copies}", runs)
         growth = ""
         if before:
             added = copies - before[0]
@@ -164,7 +169,7 @@ def print_scaling(work: Path) -> None:
                 *((now - then) / added * 1000 for now, then in zip(times, before[1])))
         print(f"  {copies:>3}x: {pages:>4} pages {items:>5} items {templates:>4} templates"
               f"  {times[0] * 1000:6.0f} ms with {times[1] * 1000:6.0f} ms without"
-              f"  {(times[0] / times[1] - 1) * 100:+5.1f}%{growth}")
+              f"  {(ratio - 1) * 100:+5.1f}%{growth}")
         before = (copies, times)
 
 
