@@ -88,9 +88,9 @@ def build_seconds(config: Path, site_dir: Path, **overrides: object) -> float:
     return time.perf_counter() - start
 
 
-def compare_builds(config: Path, work: Path, runs: int) -> tuple[float, float, float]:
+def compare_builds(config: Path, work: Path, runs: int) -> tuple[float, float, list[float]]:
     """Median seconds with the hooks and without them, for the same pages (see plain_twin),
-    and the median of the two's ratio run by run: the two builds of a run are seconds apart,
+    and the quartiles of the two's ratio run by run: the two builds of a run are seconds apart,
     so the ratio of each pair shrugs off the machine's speed drifting between runs (on a
     shared machine the medians alone moved by 10% from one bench to the next)."""
     twin = plain_twin(config, work / "twin")
@@ -102,8 +102,8 @@ def compare_builds(config: Path, work: Path, runs: int) -> tuple[float, float, f
         # some 10% slower
         for side in ("with", "without") if run % 2 == 0 else ("without", "with"):
             times[side].append(builds[side]())
-    ratio = statistics.median(w / wo for w, wo in zip(times["with"], times["without"]))
-    return statistics.median(times["with"]), statistics.median(times["without"]), ratio
+    ratios = statistics.quantiles([w / wo for w, wo in zip(times["with"], times["without"])], n=4)
+    return statistics.median(times["with"]), statistics.median(times["without"]), ratios
 
 
 def timed(handler: Callable[..., object], spent: list[float]) -> Callable[..., object]:
@@ -184,7 +184,7 @@ def print_scaling(work: Path) -> None:
     """Build times for this site and copies of it 10 and 100 times larger. Growth is read per
     added copy (the time a copy adds over the smaller site), since a build has a fixed cost."""
     print("Build time, median of alternating runs, with the hooks and without; what the hooks add")
-    print("is the median of the runs' ratios:")
+    print("is the median of the runs' ratios, with the middle half of them:")
     before = None
     for copies, runs in ((1, RUNS), (10, RUNS), (100, 8)):
         config = scaled_site(copies, work / f"x{copies}")
@@ -192,7 +192,7 @@ def print_scaling(work: Path) -> None:
         pages = len([p for p in docs.rglob("*.md") if "note-templates" not in p.parts]) + 1
         items = sum(p.read_text().count("- [ ]") for p in docs.rglob("checklist.md"))
         templates = len(list((docs / "note-templates").glob("*.md"))) - 1
-        *times, ratio = compare_builds(config, work / f"x{copies}", runs)
+        *times, ratios = compare_builds(config, work / f"x{copies}", runs)
         growth = ""
         if before:
             added = copies - before[0]
@@ -200,7 +200,8 @@ def print_scaling(work: Path) -> None:
                 *((now - then) / added * 1000 for now, then in zip(times, before[1])))
         print(f"  {copies:>3}x: {pages:>4} pages {items:>5} items {templates:>4} templates"
               f"  {times[0] * 1000:6.0f} ms with {times[1] * 1000:6.0f} ms without"
-              f"  {(ratio - 1) * 100:+5.1f}%{growth}"
+              f"  {(ratios[1] - 1) * 100:+5.1f}% (half the runs {(ratios[0] - 1) * 100:+.0f}% to {(ratios[2] - 1) * 100:+.0f}%)"
+              f"{growth}"
               f"  in the hooks' handlers: {hook_share(config, work / 'share', 5) * 100:.1f}%")
         before = (copies, times)
 
