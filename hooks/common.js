@@ -69,9 +69,10 @@ window.atl = (() => {
         inputs[0]?.focus();
       });
       atl.watch(key, form, () => fill(stored()));
-      const typed = inputs.filter((input) => input.value);  // before this script arrived
+      // what was typed before this script arrived stays, even where storage fails
+      const typed = inputs.filter((input) => input.value);
       if (typed.length) keep(typed);
-      fill(stored());
+      fill({ ...stored(), ...Object.fromEntries(typed.map((input) => [input.name, input.value])) });
     },
     everyPage(init) {
       if (window.document$) window.document$.subscribe(init);

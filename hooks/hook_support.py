@@ -76,9 +76,9 @@ def _compiled_templates() -> FileSystemBytecodeCache | None:
 
 def link_assets(config: MkDocsConfig, *names: str, feature: str | None = None) -> None:
     """Ship the named files from beside the hooks, on every page (instant navigation swaps
-    pages without loading new scripts, so they must be there from the start). All hooks'
-    CSS goes out as one file and all their JS as another: fewer requests before the page
-    can paint.
+    pages without running the scripts they list, so the shared code must be there from the
+    start). All hooks' CSS goes out as one file and all their JS as another: fewer requests
+    before the page can paint.
 
     A `feature`'s own code reaches only the pages whose markup names it in `data-atl-feature`:
     `<feature>.js` as a file of its own, which common.js loads on the first such page, and

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from browsers import BROKEN_STORAGE, break_storage
 from playwright.sync_api import expect
 
 
@@ -88,9 +89,12 @@ def test_a_feature_script_loads_only_where_the_feature_is_and_once(site, page):
     expect(page.locator("#atl-field-interview_date")).to_have_value("2026-11-20")
 
 
-def test_what_is_typed_before_a_feature_script_arrives_is_kept(site, page):
-    """On a slow line the form shows before its script has come: the reader's typing stays,
-    and is kept, once it does."""
+@pytest.mark.parametrize("storage", ["working", "storage-throws"])
+def test_what_is_typed_before_a_feature_script_arrives_is_kept(site, page, storage):
+    """On a slow line the form shows before its script has come: the reader's typing stays
+    once it does, and is kept where storage works."""
+    if storage != "working":
+        break_storage(page, "", BROKEN_STORAGE[storage])
     held = []
     page.route("**/assets/hooks/planner.js",  # the first request waits; the reload's goes on
                lambda route: route.continue_() if held else held.append(route))
@@ -103,5 +107,5 @@ def test_what_is_typed_before_a_feature_script_arrives_is_kept(site, page):
     expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_contain_text("2026")
     expect(page.locator("#atl-field-company")).to_have_value("Acme")
     page.reload(wait_until="networkidle")
-    expect(page.locator("#atl-field-company")).to_have_value("Acme")
-    expect(page.locator("#atl-field-interview_date")).to_have_value("2026-11-20")
+    expect(page.locator("#atl-field-company")).to_have_value("Acme" if storage == "working" else "")
+    expect(page.locator("#atl-field-interview_date")).to_have_value("2026-11-20" if storage == "working" else "")
