@@ -11,6 +11,7 @@ page transfers.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -114,17 +115,25 @@ def median_run(reports: list[dict]) -> dict:
 
 def row(page: str, site: str, r: dict) -> str:
     scores = "".join(f"{r[key]:>6}" for key in CATEGORIES)
-    return f"{page:<28}{site:<7}{scores}{r['bytes'] / 1024:>10.1f} KB{r['lcp']:>7.2f} s"
+    return f"{page:<28}{site:<9}{scores}{r['bytes'] / 1024:>10.1f} KB{r['lcp']:>7.2f} s"
 
 
 def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--settings", action="store_true", help=(
+        "also audit a third build: our mkdocs.yml (dark palette, instant navigation, overrides) "
+        "without the hooks, to tell what Material's settings cost from what the hooks cost"))
+    options.add_argument("--pages", help="only these pages, comma-separated ('' is the home page)")
+    args = options.parse_args()
     if not shutil.which("nginx"):
         sys.exit("nginx is missing: ./run audit installs it (Debian package nginx-light)")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         work.chmod(0o755)  # nginx's workers may run as another user
-        ports = {"ours": free_port(), "stock": free_port()}
         builds = {"ours": {}, "stock": stock_overrides()}
+        if args.settings:
+            builds["settings"] = {"hooks": [], "extra_css": [], "extra_javascript": []}
+        ports = {name: free_port() for name in builds}
         for name, overrides in builds.items():
             url = f"http://127.0.0.1:{ports[name]}/"
             build_site(ROOT / "mkdocs.yml", work / name, url, strict=name == "ours", **overrides)
@@ -134,7 +143,8 @@ def main() -> None:
         time.sleep(0.5)
         results: dict[str, dict[str, dict]] = {name: {} for name in ports}
         try:
-            for path in built_pages(work / "ours"):
+            pages = built_pages(work / "ours")
+            for path in pages if args.pages is None else [p for p in pages if p.strip("/") in args.pages.split(",")]:
                 runs = {name: [] for name in ports}
                 for _ in range(RUNS):
                     for name, port in ports.items():
@@ -148,12 +158,14 @@ def main() -> None:
 
     heads = "".join(f"{label:>6}" for label in CATEGORIES.values())
     print(f"Lighthouse {lighthouse_version()}, mobile preset, median of {RUNS} runs; nginx with gzip")
-    print(f"{'page':<28}{'site':<7}{heads}{'transfer':>13}{'LCP':>9}")
+    print(f"{'page':<28}{'site':<9}{heads}{'transfer':>13}{'LCP':>9}")
     misses = []
     for path in results["ours"]:
         ours, stock = results["ours"][path], results["stock"][path]
         print(row(path or "(home)", "ours", ours))
         print(row("", "stock", stock))
+        if "settings" in results:
+            print(row("", "settings", results["settings"][path]))
         misses += [f"{path or '(home)'}: {key} {ours[key]} < {target}"
                    for key, target in TARGETS.items() if ours[key] < target]
         misses += [f"{path or '(home)'}: {key} behind stock" for key in CATEGORIES if ours[key] < stock[key]]
@@ -163,8 +175,9 @@ def main() -> None:
     heaviest = max(by_page, key=by_page.get)
     print(f"Own JS and CSS, gzipped (target under 5,120): {sum(pieces.values()):,} bytes in all; a page loads "
           f"{min(by_page.values()):,} to {by_page[heaviest]:,} ({heaviest or '(home)'})")
-    home = results["ours"][""]["bytes"], results["stock"][""]["bytes"]
-    print(f"First visit to the home page transfers {home[0]:,.0f} bytes ({home[1]:,.0f} for stock)")
+    if "" in results["ours"]:
+        home = results["ours"][""]["bytes"], results["stock"][""]["bytes"]
+        print(f"First visit to the home page transfers {home[0]:,.0f} bytes ({home[1]:,.0f} for stock)")
 
 
 def lighthouse_version() -> str:
