@@ -158,12 +158,14 @@ def test_nothing_goes_to_another_host_and_nothing_typed_leaves(site, context):
     page.get_by_role("button", name="Reset").click()
 
     page.locator('nav.md-nav--primary a[href$="note-templates/"]').first.click()
+    page.locator("form[data-notes]").wait_for()  # the new page is in (.all() does not wait)
     for field in page.locator("form[data-notes] input").all():
         field.fill("2026-12-01" if field.get_attribute("type") == "date" else SECRET)
     page.get_by_role("button", name="Copy").first.click()
     page.get_by_role("button", name="Clear my details").click()
 
     page.locator('nav.md-nav--primary a[href$="timing/"]').first.click()
+    page.locator("form[data-planner]").wait_for()
     for field in page.locator("form[data-planner] input").all():
         kind = field.get_attribute("type")
         field.fill({"date": "2026-12-01", "time": "14:30"}.get(kind, SECRET))
