@@ -38,11 +38,13 @@
       announcer.textContent = parts.join(" ");
     }
 
+    // only ids on the page are written: ids that no longer exist drop out here
+    const keep = () => atl.save(key, { v: SCHEMA, done: boxes.filter((b) => b.checked).map((b) => b.dataset.item) });
+
     scope.addEventListener("change", (event) => {
       const box = event.target;
       if (!boxes.includes(box)) return;
-      // only ids on the page are written: ids that no longer exist drop out here
-      atl.save(key, { v: SCHEMA, done: boxes.filter((b) => b.checked).map((b) => b.dataset.item) });
+      keep();
       show();
       announce(box);
     });
@@ -63,7 +65,14 @@
     });
 
     atl.watch(key, root, restore);
+    // boxes ticked before this script arrived keep the reader's tick, and it is kept
+    const early = boxes.filter((box) => box.checked !== box.defaultChecked).map((box) => [box, box.checked]);
     restore();
+    if (early.length) {
+      for (const [box, checked] of early) box.checked = checked;
+      keep();
+      show();
+    }
   }
 
   atl.everyPage(() => document.querySelectorAll("[data-checklist]").forEach(init));

@@ -75,6 +75,35 @@ def test_click_the_text_ticks_and_a_reload_keeps_it(site, page):
     expect(progress(page)).to_have_text(f"1 of {total} done")
 
 
+@pytest.mark.parametrize("storage", ["working", "storage-throws"])
+def test_a_tick_made_before_the_script_arrives_is_kept(site, page, storage):
+    """On a slow line the boxes show, and tick, before checklist.js has come: the reader's
+    tick stays beside the ticks kept from an earlier visit."""
+    page.goto(site.url, wait_until="networkidle")
+    page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({v: 1, done: ['names-and-titles']}))", KEY)
+    if storage != "working":
+        break_storage(page, KEY, BROKEN_STORAGE[storage])
+    held = []
+    page.route("**/assets/hooks/checklist.js",  # the first request waits; the reload's goes on
+               lambda route: route.continue_() if held else held.append(route))
+    page.goto(site.url + "checklist/", wait_until="domcontentloaded")  # "load" waits for the script
+    page.wait_for_function("document.querySelector('[data-atl-feature]') && window.atl")
+    page.get_by_text(SAME_DAY).click()
+    assert len(held) == 1
+    held[0].continue_()
+    total = page.locator("input[data-item]").count()
+    earlier = 1 if storage == "working" else 0
+    expect(progress(page)).to_have_text(f"{earlier + 1} of {total} done")
+    expect(box(page, SAME_DAY)).to_be_checked()
+    page.reload(wait_until="networkidle")
+    if storage == "working":
+        expect(box(page, SAME_DAY)).to_be_checked()
+        expect(box(page, FIRST)).to_be_checked()
+        assert stored(page) == {"v": 1, "done": ["names-and-titles", "one-point-each"]}
+    else:
+        expect(progress(page)).to_have_text(f"0 of {total} done")
+
+
 def test_progress_is_announced_politely(site, page):
     total = open_checklist(page, site)
     page.get_by_text(FIRST).click()
