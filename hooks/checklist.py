@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-ASSETS = ("common.css", "common.js")
 FEATURE = "checklist"  # checklist.js and checklist.css reach only pages with a checklist
 WORDS = {
     "progress": "{done} of {total} done",
@@ -208,7 +207,7 @@ def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "checklist", WORDS)  # a typo in mkdocs.yml fails at once
     if "pymdownx.tasklist" not in config.markdown_extensions:
         config.markdown_extensions.append("pymdownx.tasklist")  # renders the items' boxes
-    link_assets(config, *ASSETS, feature=FEATURE)
+    link_assets(config, feature=FEATURE)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -266,4 +265,4 @@ def _read_checklist(markdown: str, page: Page, path: str, checklist_id: object) 
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return feature_style(output, FEATURE)
+    return feature_style(output, FEATURE, config)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 HOOKS_DIR = Path(__file__).resolve().parent
 ASSETS_URI = "assets/hooks"
 BUNDLES = {".css": f"{ASSETS_URI}/hooks.css", ".js": f"{ASSETS_URI}/hooks.js"}
+FEATURES_SHARE = ("common.css", "common.js")  # storage, the details forms, the script loader
 
 
 class SourceError(ValueError):
@@ -80,9 +81,12 @@ def link_assets(config: MkDocsConfig, *names: str, feature: str | None = None) -
     start). All hooks' CSS goes out as one file and all their JS as another: fewer requests
     before the page can paint.
 
-    A `feature`'s own code reaches only the pages whose markup names it in `data-atl-feature`:
-    `<feature>.js` as a file of its own, which common.js loads on the first such page, and
-    `<feature>.css` inline in each such page's head (see feature_style)."""
+    A `feature` brings the files every feature shares into the bundles, and its own code
+    reaches only the pages whose markup names it in `data-atl-feature`: `<feature>.js` as a
+    file of its own, which common.js loads on the first such page, and `<feature>.css`
+    inline in each such page's head (see feature_style)."""
+    if feature:
+        names = (*names, *FEATURES_SHARE)
     wanted = getattr(config, "_hook_assets", [])  # kept on the config every hook of a build shares
     config._hook_assets = wanted + [name for name in names if name not in wanted]
     if feature:
@@ -107,15 +111,19 @@ def add_asset_files(files: Files, config: MkDocsConfig) -> None:
             files.append(File.generated(config, uri, content=code))
 
 
-def feature_style(page_html: str, feature: str) -> str | None:
+def feature_style(page_html: str, feature: str, config: MkDocsConfig) -> str | None:
     """The built page with the feature's CSS inline at the end of its head, if the page has
     the feature; else None. Inline, it costs no request before the first paint, and works
     without JavaScript and in print; Material's instant navigation brings a page's head
     elements along with it, and takes them away when the reader moves on."""
     if f'data-atl-feature="{feature}"' not in page_html:
         return None
-    css = compact((HOOKS_DIR / f"{feature}.css").read_text(encoding="utf-8"))
-    return page_html.replace("</head>", f'<style data-atl-feature="{feature}">{css}</style>\n</head>', 1)
+    styles = getattr(config, "_hook_styles", {})  # read once a build, not once a page
+    if feature not in styles:
+        styles[feature] = compact((HOOKS_DIR / f"{feature}.css").read_text(encoding="utf-8"))
+        config._hook_styles = styles
+    style = f'<style data-atl-feature="{feature}">{styles[feature]}</style>\n'
+    return page_html.replace("</head>", style + "</head>", 1)
 
 
 def compact(code: str) -> str:

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-ASSETS = ("common.css", "common.js")
 FEATURE = "notes"  # notes.js and notes.css reach only the templates page
 WORDS = {
     "form_label": "Your details",
@@ -245,7 +244,7 @@ def _folder(config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "notes", WORDS)  # a typo in mkdocs.yml fails at once
     if (Path(config.docs_dir) / _folder(config)).is_dir():
-        link_assets(config, *ASSETS, feature=FEATURE)
+        link_assets(config, feature=FEATURE)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
@@ -268,4 +267,4 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return feature_style(output, FEATURE)
+    return feature_style(output, FEATURE, config)

@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-ASSETS = ("common.css", "common.js")
 FEATURE = "planner"  # planner.js and planner.css reach only pages with a planner
 WORDS = {
     "heading": "Plan your follow-up",
@@ -224,7 +223,7 @@ def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "planner", WORDS)  # a typo in mkdocs.yml fails at once
     if "md_in_html" not in config.markdown_extensions:
         config.markdown_extensions.append("md_in_html")  # the steps' Markdown inside the timeline
-    link_assets(config, *ASSETS, feature=FEATURE)
+    link_assets(config, feature=FEATURE)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -253,4 +252,4 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return feature_style(output, FEATURE)
+    return feature_style(output, FEATURE, config)

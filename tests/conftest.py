@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from sitebuild import ROOT, build_site, built_pages, serving
 
 SUB_PATH = "/after-the-interview/"
+DETAILS_KEY = f"{SUB_PATH}:details:reader"  # where every form keeps the reader's details
 sys.path.insert(0, str(ROOT / "hooks"))  # the unit tests import the hooks' pure helpers
 
 

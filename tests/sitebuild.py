@@ -77,6 +77,14 @@ def cli_build(config_file: Path, *options: str) -> subprocess.CompletedProcess[s
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
+def assert_cli_prints_one_error_line(config_file: Path, line: str) -> None:
+    """A strict `mkdocs build` fails and prints `line`, without a traceback."""
+    run = cli_build(config_file, "--strict")
+    assert run.returncode == 1
+    assert line in run.stderr
+    assert "Traceback" not in run.stderr
+
+
 def built_pages(site_dir: Path) -> list[str]:
     """Every page of a built site, as URL paths relative to it ("", "timing/", ...)."""
     folders = (p.parent.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))

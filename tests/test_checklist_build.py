@@ -6,7 +6,13 @@ import re
 
 import pytest
 from htmlscan import scan
-from sitebuild import BuildFailed, build_site, cli_build, failed_build_log, write_site
+from sitebuild import (
+    BuildFailed,
+    assert_cli_prints_one_error_line,
+    build_site,
+    failed_build_log,
+    write_site,
+)
 
 ONE = "---\nchecklist: one\n---\n# One\n\n## First\n\n- [ ] Alpha [link](two.md)\n- [ ] Beta {#b}\n"
 TWO = "---\nchecklist: two\n---\n# Two\n\n## Only\n\n- [ ] Alpha\n"
@@ -75,11 +81,7 @@ def test_bad_sources_stop_the_build_with_one_line(tmp_path, pages, message):
 
 
 def test_the_cli_prints_the_error_line_and_no_traceback(tmp_path):
-    config = write_site(tmp_path, BAD[0][0])
-    run = cli_build(config, "--strict")
-    assert run.returncode == 1
-    assert BAD[0][1] in run.stderr
-    assert "Traceback" not in run.stderr
+    assert_cli_prints_one_error_line(write_site(tmp_path, BAD[0][0]), BAD[0][1])
 
 
 def test_unknown_ui_word_is_an_error(tmp_path):

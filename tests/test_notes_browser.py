@@ -14,12 +14,11 @@ from browsers import (
     count_storage_writes,
     own_script_errors,
 )
-from conftest import SUB_PATH
+from conftest import DETAILS_KEY as KEY
 from notes import read_notes
 from playwright.sync_api import expect
 from sitebuild import ROOT
 
-KEY = f"{SUB_PATH}:details:reader"
 PAYLOAD = "<img src=x onerror=alert(1)>"
 SOURCES = {str(p.relative_to(ROOT)): p.read_text() for p in (ROOT / "docs/note-templates").glob("*.md")}
 _, FIELDS, NOTES = read_notes("docs/note-templates", dict(SOURCES))

@@ -16,11 +16,10 @@ from browsers import (
     count_storage_writes,
     own_script_errors,
 )
-from conftest import SUB_PATH
+from conftest import DETAILS_KEY as KEY
 from playwright.sync_api import expect
 from sitebuild import build_site, serving, write_site
 
-KEY = f"{SUB_PATH}:details:reader"
 TABLE = json.loads((Path(__file__).parent / "data/planner_cases.json").read_text(encoding="utf-8"))
 COMPANY = "Smith, Jones; & Co\\"
 # long and far from ASCII, so that its summary is folded in the middle of multi-byte text

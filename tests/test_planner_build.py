@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sitebuild import build_site, cli_build, failed_build_log, write_site
+from sitebuild import assert_cli_prints_one_error_line, build_site, failed_build_log, write_site
 
 CHANGED = """---
 planner:
@@ -86,11 +86,7 @@ def test_a_broken_step_link_fails_the_strict_build(tmp_path):
 
 
 def test_the_cli_prints_the_error_line_and_no_traceback(tmp_path):
-    config = write_site(tmp_path, BAD[0][0])
-    run = cli_build(config, "--strict")
-    assert run.returncode == 1
-    assert BAD[0][1] in run.stderr
-    assert "Traceback" not in run.stderr
+    assert_cli_prints_one_error_line(write_site(tmp_path, BAD[0][0]), BAD[0][1])
 
 
 def test_unknown_ui_word_is_an_error(tmp_path):
