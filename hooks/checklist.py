@@ -4,7 +4,9 @@ The page stays an ordinary Markdown task list under `##` section headings, which
 pymdownx.tasklist renders. Each item gets a stable id (an explicit `{#id}` at the end of
 the item, else one derived from its text) and its rendered box becomes a checkbox labelled
 by the item's text; each section gets a progress line; a toolbar adds overall
-progress, print, print-a-blank-copy and reset. `checklist.js` keeps the ticks in the
+progress, print, print-a-blank-copy and reset. The boxes, progress lines and toolbar are
+put into the rendered HTML, not the Markdown: raw HTML in the Markdown would make the
+page's conversion twice as slow. `checklist.js` keeps the ticks in the
 reader's browser; `checklist.css` styles and prints it. UI words come from
 `extra.checklist` in mkdocs.yml; there is no advice text here.
 """
@@ -61,6 +63,10 @@ RENDERED_TASK = re.compile(
     r"(?P<text>.*?)(?=</li>|</p>|<p>|<ul|<ol|<div)",
     re.DOTALL,
 )
+# A section heading as rendered, with the mark that render_checklist put on it (attr_list
+# writes it before or after the heading's id)
+MARKED_SECTION = re.compile(r'(<h2[^>]*?) data-atl-section="(?P<line>\d+)"([^>]*>.*?</h2>)', re.DOTALL)
+HEADING_ATTRS = re.compile(r"\s\{:?[^}\n]*\}$")  # an attr_list block that ends a heading
 MAX_DERIVED_ID = 48
 
 
@@ -159,26 +165,50 @@ def section_progress_markup(line: int, title: str) -> str:
     )
 
 
-def render_checklist(markdown: str, checklist: Checklist, toolbar: str) -> str:
-    """The page's Markdown with the toolbar before the first section, a progress line under
-    each section that has items, and the explicit ids taken out of the items (label_items
-    adds the ids to the HTML: raw HTML per item would make the Markdown twice as slow)."""
-    lines = markdown.splitlines()
+def mark_section(heading: str, line: int) -> str:
+    """A `## ` heading with an attr_list mark that add_progress finds in the HTML, added to the
+    heading's own `{...}` attributes if it has them (attr_list reads only the last block)."""
+    title = SECTION.match(heading)["title"]
+    mark = f'data-atl-section="{line}"'
+    if HEADING_ATTRS.search(title):
+        return f"## {title[:-1].rstrip()} {mark}}}"
+    return f"## {title} {{: {mark} }}"
+
+
+def render_checklist(markdown: str, checklist: Checklist) -> str:
+    """The page's Markdown with the explicit ids taken out of the items (label_items adds
+    them to the HTML), and each section that has items marked on its heading."""
     items = {item.line: item for item in checklist.items}
     used_sections = {item.section for item in checklist.items}
-    first_section = min(used_sections)
     out: list[str] = []
-    for number, line in enumerate(lines):
-        if number == first_section:
-            out += ["", toolbar, ""]
+    for number, line in enumerate(markdown.splitlines()):
         if number in items:
             item = items[number]
-            out.append(f"{TASK.match(line)['indent']}- [{'x' if item.checked else ' '}] {item.text}")
-        else:
-            out.append(line)
-        if number in used_sections:
-            out += ["", section_progress_markup(number, checklist.sections[number]), ""]
+            line = f"{TASK.match(line)['indent']}- [{'x' if item.checked else ' '}] {item.text}"
+        elif number in used_sections:
+            line = mark_section(line, number)
+        out.append(line)
     return "\n".join(out) + "\n"
+
+
+def add_progress(page_html: str, checklist: Checklist, toolbar: str) -> str:
+    """The rendered page with the toolbar before the first marked section heading, and a
+    progress line under each, in place of the mark."""
+    marked = list(MARKED_SECTION.finditer(page_html))
+    used_sections = {item.section for item in checklist.items}
+    if len(marked) != len(used_sections):
+        raise ChecklistError(
+            f"{len(used_sections)} sections with items in the source, but {len(marked)} rendered as "
+            "headings: is a '## ' heading inside raw HTML?"
+        )
+    parts, end = [page_html[: marked[0].start()], toolbar, "\n\n"], marked[0].start()
+    for match in marked:
+        line = int(match["line"])
+        parts += [page_html[end : match.start()], match[1], match[3], "\n",
+                  section_progress_markup(line, checklist.sections[line]), "\n"]
+        end = match.end()
+    parts.append(page_html[end:])
+    return "".join(parts)
 
 
 def label_items(page_html: str, checklist: Checklist) -> str:
@@ -205,8 +235,10 @@ _pending: dict[str, Checklist] = {}  # page path -> its checklist, from its Mark
 
 def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "checklist", WORDS)  # a typo in mkdocs.yml fails at once
-    if "pymdownx.tasklist" not in config.markdown_extensions:
-        config.markdown_extensions.append("pymdownx.tasklist")  # renders the items' boxes
+    # pymdownx.tasklist renders the items' boxes; attr_list the sections' marks
+    for extension in ("pymdownx.tasklist", "attr_list"):
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
     link_assets(config, feature=FEATURE)
 
 
@@ -232,9 +264,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page_mistakes.append(error.at(path))
         return None
     _pending[path] = checklist
-    words = ui_words(config, "checklist", WORDS)
-    toolbar = hook_template(config, "checklist.html").render(id=checklist_id, words=words, feature=FEATURE)
-    return render_checklist(markdown, checklist, toolbar)
+    return render_checklist(markdown, checklist)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -242,8 +272,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     checklist = _pending.pop(path, None)
     if checklist is None:
         return None
+    words = ui_words(config, "checklist", WORDS)
+    toolbar = hook_template(config, "checklist.html").render(id=page.meta["checklist"], words=words, feature=FEATURE)
     try:
-        return label_items(html, checklist)
+        return label_items(add_progress(html, checklist, toolbar), checklist)
     except ChecklistError as error:
         page_mistakes.append(error.at(path))
         return None

@@ -70,6 +70,8 @@ BAD = [
     ({"a.md": "---\nchecklist: a\n---\n## S\n\n- [ ] x\n\n<div>\n- [ ] y\n</div>\n"},
      ("docs/a.md: 2 checklist items in the source, but 1 rendered as task-list items: "
      "is an item inside raw HTML or an indented code block?")),
+    ({"a.md": "---\nchecklist: a\n---\n## S\n\n- [ ] x\n\n<div>\n## T\n</div>\n\n- [ ] y\n"},
+     "docs/a.md: 2 sections with items in the source, but 1 rendered as headings: is a '## ' heading inside raw HTML?"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""The checklist hook's pure helpers: ids, validation, the Markdown it writes."""
+"""The checklist hook's pure helpers: ids, validation, the Markdown and HTML it writes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ import re
 
 import markdown
 import pytest
-from checklist import ChecklistError, derive_id, label_items, parse_checklist, render_checklist
+from checklist import (
+    ChecklistError,
+    add_progress,
+    derive_id,
+    label_items,
+    parse_checklist,
+    render_checklist,
+)
 
 SOURCE = """\
 Intro text.
@@ -71,11 +78,9 @@ def test_an_item_without_any_word_needs_an_explicit_id():
         parse_checklist("## A\n- [ ] ???\n")
 
 
-def test_render_puts_toolbar_and_progress_and_keeps_plain_task_items():
-    out = render_checklist(SOURCE, parse_checklist(SOURCE), "<div>TOOLBAR</div>").splitlines()
-    assert out.index("<div>TOOLBAR</div>") < out.index("## Before")
-    assert out[out.index("## Before") + 2].startswith('<p class="atl-section-progress atl-js-only atl-line" data-section-progress="2"')
-    assert 'data-section-title="After"' in out[out.index("## After") + 2]
+def test_render_marks_used_sections_and_keeps_plain_task_items():
+    out = render_checklist(SOURCE, parse_checklist(SOURCE)).splitlines()
+    assert '## Before {: data-atl-section="2" }' in out and '## After {: data-atl-section="7" }' in out
     assert [line for line in out if line.startswith("- [")] == [
         "- [ ] Write down *every* name, see [names](names.md)",
         "- [ ] Ask for their timeline",  # the explicit id goes into the HTML, not the text
@@ -83,8 +88,16 @@ def test_render_puts_toolbar_and_progress_and_keeps_plain_task_items():
     ]
 
 
+def test_a_heading_keeps_its_own_attributes_and_loses_closing_hashes():
+    source = "## Before {#early .soon}\n- [ ] a\n## After ##\n- [ ] b\n## Notes\nNo items.\n"
+    out = render_checklist(source, parse_checklist(source)).splitlines()
+    assert out[0] == '## Before {#early .soon data-atl-section="0"}'
+    assert out[2] == '## After {: data-atl-section="2" }'
+    assert out[4] == "## Notes"  # a section without items gets no progress line
+
+
 def rendered(source: str, **tasklist: bool) -> str:
-    extensions = ["pymdownx.tasklist", "md_in_html"]
+    extensions = ["pymdownx.tasklist", "md_in_html", "attr_list", "toc"]
     return markdown.markdown(source, extensions=extensions, extension_configs={"pymdownx.tasklist": tasklist})
 
 
@@ -92,7 +105,7 @@ def rendered(source: str, **tasklist: bool) -> str:
 def test_rendered_boxes_become_labelled_checkboxes(options):
     source = SOURCE + "- [ ] Loose item\n\n    with a second paragraph\n\n- [ ] Parent\n    - [ ] Child\n"
     checklist = parse_checklist(source)
-    page = label_items(rendered(render_checklist(source, checklist, ""), **options), checklist)
+    page = label_items(rendered(render_checklist(source, checklist), **options), checklist)
     assert page.count('<label class="atl-item">') == 6 and "task-list" not in page
     assert ('<li><label class="atl-item"><input type="checkbox" data-item="write-down-every-name-see-names" '
             'data-section="2"><span class="atl-box" aria-hidden="true"></span> '
@@ -107,11 +120,29 @@ def test_items_that_do_not_render_as_task_items_are_an_error():
     source = "## A\n\n- [ ] Shown\n\n<div>\n- [ ] Inside raw HTML\n</div>\n"
     checklist = parse_checklist(source)
     with pytest.raises(ChecklistError, match="2 checklist items in the source, but 1 rendered"):
-        label_items(rendered(render_checklist(source, checklist, "")), checklist)
+        label_items(rendered(render_checklist(source, checklist)), checklist)
+
+
+def test_toolbar_goes_before_the_first_section_and_progress_under_each():
+    source = "Intro.\n\n## Notes\n\nNo items.\n\n" + SOURCE.replace("## Before", "## Before {#early}")
+    checklist = parse_checklist(source)
+    page = add_progress(rendered(render_checklist(source, checklist)), checklist, "<div>TOOLBAR</div>")
+    assert "data-atl-section" not in page
+    assert page.index("<h2 id=\"notes\">") < page.index("<div>TOOLBAR</div>\n\n<h2 id=\"early\">Before</h2>\n"
+                                                       '<p class="atl-section-progress atl-js-only atl-line" '
+                                                       'data-section-progress="8" data-section-title="Before"></p>')
+    assert '<h2 id="after">After</h2>\n<p class="atl-section-progress atl-js-only atl-line" data-section-progress="13"' in page
+
+
+def test_sections_that_do_not_render_as_headings_are_an_error():
+    source = "## A\n\n- [ ] Shown\n\n<div>\n## B\n</div>\n\n- [ ] Under B\n"
+    checklist = parse_checklist(source)
+    with pytest.raises(ChecklistError, match="2 sections with items in the source, but 1 rendered as headings"):
+        add_progress(rendered(render_checklist(source, checklist)), checklist, "")
 
 
 def test_section_titles_are_escaped_in_attributes():
     source = '## Say "hi" <now>\n- [ ] x\n'
-    out = render_checklist(source, parse_checklist(source), "")
-    assert 'data-section-title="Say &quot;hi&quot;"' in out
-
+    checklist = parse_checklist(source)
+    page = add_progress(rendered(render_checklist(source, checklist)), checklist, "")
+    assert 'data-section-title="Say &quot;hi&quot;"' in page
