@@ -88,6 +88,11 @@ class Checklist:
     sections: dict[int, str] = field(default_factory=dict)  # heading line -> plain title
     items: list[Item] = field(default_factory=list)
 
+    @property
+    def used_sections(self) -> set[int]:
+        """The heading lines of the sections that hold items."""
+        return {item.section for item in self.items}
+
 
 def plain_text(markdown: str) -> str:
     """Item or heading text without links, markup and HTML, for ids and labels."""
@@ -179,7 +184,7 @@ def render_checklist(markdown: str, checklist: Checklist) -> str:
     """The page's Markdown with the explicit ids taken out of the items (label_items adds
     them to the HTML), and each section that has items marked on its heading."""
     items = {item.line: item for item in checklist.items}
-    used_sections = {item.section for item in checklist.items}
+    used_sections = checklist.used_sections
     out: list[str] = []
     for number, line in enumerate(markdown.splitlines()):
         if number in items:
@@ -195,20 +200,17 @@ def add_progress(page_html: str, checklist: Checklist, toolbar: str) -> str:
     """The rendered page with the toolbar before the first marked section heading, and a
     progress line under each, in place of the mark."""
     marked = list(MARKED_SECTION.finditer(page_html))
-    used_sections = {item.section for item in checklist.items}
-    if len(marked) != len(used_sections):
+    if len(marked) != len(checklist.used_sections):
         raise ChecklistError(
-            f"{len(used_sections)} sections with items in the source, but {len(marked)} rendered as "
-            "headings: is a '## ' heading inside raw HTML?"
+            f"{len(checklist.used_sections)} sections with items in the source, but {len(marked)} "
+            "rendered as headings: is a '## ' heading inside raw HTML?"
         )
-    parts, end = [page_html[: marked[0].start()], toolbar, "\n\n"], marked[0].start()
+    headings = []  # each without its mark, with its progress line under it
     for match in marked:
         line = int(match["line"])
-        parts += [page_html[end : match.start()], match[1], match[3], "\n",
-                  section_progress_markup(line, checklist.sections[line]), "\n"]
-        end = match.end()
-    parts.append(page_html[end:])
-    return "".join(parts)
+        headings.append(f"{match[1]}{match[3]}\n{section_progress_markup(line, checklist.sections[line])}\n")
+    headings[0] = toolbar + "\n\n" + headings[0]
+    return _splice(page_html, marked, headings)
 
 
 def label_items(page_html: str, checklist: Checklist) -> str:
@@ -219,12 +221,21 @@ def label_items(page_html: str, checklist: Checklist) -> str:
             f"{len(checklist.items)} checklist items in the source, but {len(rendered)} rendered as "
             "task-list items: is an item inside raw HTML or an indented code block?"
         )
+    boxes = [
+        "<li>" + (match["para"] or "") + item_markup(item, match["text"])
+        for match, item in zip(rendered, checklist.items)
+    ]
+    return _splice(page_html, rendered, boxes).replace('<ul class="task-list">', "<ul>")
+
+
+def _splice(page_html: str, matches: list[re.Match[str]], replacements: list[str]) -> str:
+    """The page with each match, in order, replaced by its replacement."""
     parts, end = [], 0
-    for match, item in zip(rendered, checklist.items):
-        parts += [page_html[end : match.start()], "<li>", match["para"] or "", item_markup(item, match["text"])]
+    for match, replacement in zip(matches, replacements):
+        parts += [page_html[end : match.start()], replacement]
         end = match.end()
     parts.append(page_html[end:])
-    return "".join(parts).replace('<ul class="task-list">', "<ul>")
+    return "".join(parts)
 
 
 # --- MkDocs events -----------------------------------------------------------------------
