@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 from hook_support import (
     SourceError,
     add_asset_files,
-    feature_style,
     hook_template,
-    link_assets,
+    inline_assets,
     page_mistakes,
     raise_page_mistakes,
     source_path,
     ui_words,
+    use_assets,
 )
 from markdown.extensions.toc import slugify
 
@@ -250,7 +250,7 @@ def on_config(config: MkDocsConfig) -> None:
     for extension in ("pymdownx.tasklist", "attr_list"):
         if extension not in config.markdown_extensions:
             config.markdown_extensions.append(extension)
-    link_assets(config, feature=FEATURE)
+    use_assets(config, feature=FEATURE)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -308,4 +308,4 @@ def _read_checklist(markdown: str, page: Page, path: str, checklist_id: object) 
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return feature_style(output, FEATURE, config)
+    return inline_assets(output, page, config, FEATURE)

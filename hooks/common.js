@@ -1,10 +1,11 @@
-// Shared by the hooks' scripts (in the bundle every page loads): storage that never throws,
+// Shared by the hooks' scripts (inline in every page): storage that never throws,
 // the reader's details shared by every form, a start on every page view, including those
 // that Material's instant navigation swaps in, and each feature's own script, loaded on the
 // first page that has the feature.
 window.atl = (() => {
   const base = () => (window.__md_scope || new URL(".", location)).pathname;
-  const scripts = new URL(".", document.currentScript.src);  // beside this bundle
+  // where the features' scripts are, from this page (hook_support.inline_assets)
+  const scripts = new URL(document.currentScript.dataset.atlAssets, location);
   const requested = new Set();
   const watchers = new Set();
   addEventListener("storage", (event) => {

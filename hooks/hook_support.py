@@ -1,4 +1,4 @@
-"""What the hooks share: shipping their JS/CSS files, and their UI words from mkdocs.yml.
+"""What the hooks share: shipping their JS and CSS, and their UI words from mkdocs.yml.
 
 Not a hook itself (it is not listed under `hooks:`); the hooks import it by name.
 """
@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from jinja2 import FileSystemBytecodeCache, FileSystemLoader
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -22,8 +23,9 @@ if TYPE_CHECKING:
 
 HOOKS_DIR = Path(__file__).resolve().parent
 ASSETS_URI = "assets/hooks"
-BUNDLES = {".css": f"{ASSETS_URI}/hooks.css", ".js": f"{ASSETS_URI}/hooks.js"}
 FEATURES_SHARE = ("common.css", "common.js")  # storage, the details forms, the script loader
+SHARED = "data-atl-shared"  # marks the shared <style> and <script> that every page carries
+SHARED_SCRIPT_NAME = "atl-shared.js"  # the inline script's name in stack traces and DevTools
 
 
 class SourceError(ValueError):
@@ -75,55 +77,75 @@ def _compiled_templates() -> FileSystemBytecodeCache | None:
         return None
 
 
-def link_assets(config: MkDocsConfig, *names: str, feature: str | None = None) -> None:
-    """Ship the named files from beside the hooks, on every page (instant navigation swaps
-    pages without running the scripts they list, so the shared code must be there from the
-    start). All hooks' CSS goes out as one file and all their JS as another: fewer requests
-    before the page can paint.
+def use_assets(config: MkDocsConfig, *names: str, feature: str | None = None) -> None:
+    """Put the named files from beside the hooks on every page (see inline_assets).
 
-    A `feature` brings the files every feature shares into the bundles, and its own code
-    reaches only the pages whose markup names it in `data-atl-feature`: `<feature>.js` as a
-    file of its own, which common.js loads on the first such page, and `<feature>.css`
-    inline in each such page's head (see feature_style)."""
+    A `feature` brings the files every feature shares, and its own code reaches only the
+    pages whose markup names it in `data-atl-feature`: `<feature>.js` as a file of its own,
+    which common.js loads on the first such page, and `<feature>.css` inline in each such
+    page's head."""
     if feature:
         names = (*names, *FEATURES_SHARE)
     wanted = getattr(config, "_hook_assets", [])  # kept on the config every hook of a build shares
     config._hook_assets = wanted + [name for name in names if name not in wanted]
     if feature:
         config._hook_features = [*getattr(config, "_hook_features", []), feature]
-    if BUNDLES[".css"] not in config.extra_css:
-        config.extra_css.append(BUNDLES[".css"])
-    if BUNDLES[".js"] not in [str(script) for script in config.extra_javascript]:
-        script = ExtraScriptValue(BUNDLES[".js"])
-        script.defer = True
-        config.extra_javascript.append(script)
 
 
 def add_asset_files(files: Files, config: MkDocsConfig) -> None:
-    """Write the bundles and the features' scripts that link_assets asked for (once: several
-    hooks call)."""
-    wanted = getattr(config, "_hook_assets", [])
-    shipped = {uri: [name for name in wanted if name.endswith(suffix)] for suffix, uri in BUNDLES.items()}
-    shipped.update({f"{ASSETS_URI}/{f}.js": [f"{f}.js"] for f in getattr(config, "_hook_features", [])})
-    for uri, names in shipped.items():
+    """Write each feature's own script (once: several hooks call)."""
+    for feature in getattr(config, "_hook_features", []):
+        uri = f"{ASSETS_URI}/{feature}.js"
         if files.get_file_from_path(uri) is None:
-            code = "\n".join(compact((HOOKS_DIR / name).read_text(encoding="utf-8")) for name in names)
-            files.append(File.generated(config, uri, content=code))
+            files.append(File.generated(config, uri, content=_code(config, f"{feature}.js")))
 
 
-def feature_style(page_html: str, feature: str, config: MkDocsConfig) -> str | None:
-    """The built page with the feature's CSS inline at the end of its head, if the page has
-    the feature; else None. Inline, it costs no request before the first paint, and works
-    without JavaScript and in print; Material's instant navigation brings a page's head
-    elements along with it, and takes them away when the reader moves on."""
-    if f'data-atl-feature="{feature}"' not in page_html:
-        return None
-    styles = getattr(config, "_hook_styles", {})  # read once a build, not once a page
-    if feature not in styles:
-        styles[feature] = compact((HOOKS_DIR / f"{feature}.css").read_text(encoding="utf-8"))
-        config._hook_styles = styles
-    style = f'<style data-atl-feature="{feature}">{styles[feature]}</style>\n'
-    return page_html.replace("</head>", style + "</head>", 1)
+def inline_assets(page_html: str, page: Page | None, config: MkDocsConfig, feature: str | None = None) -> str:
+    """The built page with the hooks' code in it. Every page gets the shared CSS at the end of
+    its head and the shared JS at the end of its body, after Material's scripts, once (each
+    hook calls). Inline, they cost no request: on a slow phone two more requests beside
+    Material's bundle delay it by a round trip, and its long task then falls after the first
+    paint. Instant navigation swaps pages without running the scripts they list, so the shared
+    code must be on the page a reader arrives at, whichever it is. `page` is None for the 404
+    page, which is served at any address: it finds the features' scripts from `site_url`.
+
+    The `feature`'s CSS goes at the end of the head of the pages that have the feature. Inline,
+    it works without JavaScript and in print; Material's instant navigation brings a page's
+    head elements along with it, and takes them away when the reader moves on."""
+    if SHARED not in page_html:
+        page_html = _with_shared_code(page_html, _scripts_address(page, config), config)
+    if feature and f'data-atl-feature="{feature}"' in page_html:
+        style = f'<style data-atl-feature="{feature}">{_code(config, f"{feature}.css")}</style>\n'
+        page_html = page_html.replace("</head>", style + "</head>", 1)
+    return page_html
+
+
+def _scripts_address(page: Page | None, config: MkDocsConfig) -> str:
+    """Where common.js finds the features' scripts: from the page, or for the 404 page
+    (served at any address) from the site's own address, as Material links its files there."""
+    if page is None:
+        return f"{urlsplit(config.site_url or '/').path.rstrip('/')}/{ASSETS_URI}/"
+    return get_relative_url(f"{ASSETS_URI}/", page.url)
+
+
+def _with_shared_code(page_html: str, scripts: str, config: MkDocsConfig) -> str:
+    wanted = getattr(config, "_hook_assets", [])
+    css = _code(config, *(name for name in wanted if name.endswith(".css")))
+    js = _code(config, *(name for name in wanted if name.endswith(".js")))
+    page_html = page_html.replace("</head>", f"<style {SHARED}>{css}</style>\n</head>", 1)
+    end = page_html.rfind("</body>")
+    script = f'<script {SHARED} data-atl-assets="{scripts}">{js}\n//# sourceURL={SHARED_SCRIPT_NAME}</script>\n'
+    return page_html[:end] + script + page_html[end:]
+
+
+def _code(config: MkDocsConfig, *names: str) -> str:
+    """The named files, compacted and joined; read once a build, not once a page."""
+    cache = getattr(config, "_hook_code", None)
+    if cache is None:
+        cache = config._hook_code = {}
+    if names not in cache:
+        cache[names] = "\n".join(compact((HOOKS_DIR / name).read_text(encoding="utf-8")) for name in names)
+    return cache[names]
 
 
 def compact(code: str) -> str:

@@ -20,10 +20,10 @@ from urllib.parse import quote
 from hook_support import (
     SourceError,
     add_asset_files,
-    feature_style,
     hook_template,
-    link_assets,
+    inline_assets,
     ui_words,
+    use_assets,
 )
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -244,7 +244,7 @@ def _folder(config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "notes", WORDS)  # a typo in mkdocs.yml fails at once
     if (Path(config.docs_dir) / _folder(config)).is_dir():
-        link_assets(config, feature=FEATURE)
+        use_assets(config, feature=FEATURE)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
@@ -267,4 +267,4 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return feature_style(output, FEATURE, config)
+    return inline_assets(output, page, config, FEATURE)

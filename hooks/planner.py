@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 from hook_support import (
     SourceError,
     add_asset_files,
-    feature_style,
     hook_template,
-    link_assets,
+    inline_assets,
     page_mistakes,
     raise_page_mistakes,
     source_path,
     ui_words,
+    use_assets,
 )
 
 if TYPE_CHECKING:
@@ -223,7 +223,7 @@ def on_config(config: MkDocsConfig) -> None:
     ui_words(config, "planner", WORDS)  # a typo in mkdocs.yml fails at once
     if "md_in_html" not in config.markdown_extensions:
         config.markdown_extensions.append("md_in_html")  # the steps' Markdown inside the timeline
-    link_assets(config, feature=FEATURE)
+    use_assets(config, feature=FEATURE)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -252,4 +252,4 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return feature_style(output, FEATURE, config)
+    return inline_assets(output, page, config, FEATURE)

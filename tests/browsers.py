@@ -53,10 +53,15 @@ def count_storage_writes(page: Page, kind: str) -> None:
 
 
 def own_script_errors(page: Page) -> list[str]:
-    """A list that fills with the stacks of uncaught errors from the hooks' scripts. Only those
-    count: Material's own storage helper fails when storage is off."""
+    """A list that fills with the stacks of uncaught errors from the hooks' scripts (the
+    features' files, and the shared script inline in every page). Only those count:
+    Material's own storage helper fails when storage is off."""
+    from hook_support import SHARED_SCRIPT_NAME  # the hooks' folder is on sys.path (conftest)
+
     errors: list[str] = []
-    page.on("pageerror", lambda error: "/assets/hooks/" in (error.stack or "") and errors.append(error.stack))
+    ours = ("/assets/hooks/", SHARED_SCRIPT_NAME)
+    page.on("pageerror", lambda error: any(name in (error.stack or "") for name in ours)
+            and errors.append(error.stack))
     return errors
 
 

@@ -58,14 +58,14 @@ def test_palette_follows_system_and_toggle_is_kept(site, new_page, system, other
 
 
 def test_a_feature_script_loads_only_where_the_feature_is_and_once(site, page):
-    """Each page loads the hooks' one bundle; a feature's own script comes on the first page
+    """Each page carries the hooks' shared code; a feature's own script comes on the first page
     that has the feature (directly or by instant navigation), and never twice; its CSS is in
     its page's head, and comes and goes with the page."""
     loaded = []
     page.on("request", lambda r: "/assets/hooks/" in r.url and r.url.endswith(".js")
             and loaded.append(r.url.rsplit("/", 1)[1]))
     page.goto(site.url, wait_until="networkidle")
-    assert loaded == ["hooks.js"]
+    assert loaded == []
     for path, heading, feature, first_time in [
             ("checklist/", "Follow-up checklist", "checklist", True),
             ("timing/", "Timing and check-ins", "planner", True),
@@ -85,7 +85,7 @@ def test_a_feature_script_loads_only_where_the_feature_is_and_once(site, page):
     page.fill("#atl-field-interview_date", "2026-11-20")
     expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_contain_text("2026")
     page.reload(wait_until="networkidle")
-    assert loaded[-2:] == ["hooks.js", "planner.js"]
+    assert loaded[-2:] == ["notes.js", "planner.js"]
     expect(page.locator("#atl-field-interview_date")).to_have_value("2026-11-20")
 
 

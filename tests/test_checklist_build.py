@@ -31,19 +31,26 @@ def test_two_checklists_on_one_site(tmp_path):
     assert 'data-section-title="First"' in one
     home = (tmp_path / "site/index.html").read_text()
     assert "data-checklist" not in home
-    # every page loads the hooks' one JS and one CSS file (instant navigation); the checklist's
-    # own script is a file of its own that only its pages name; no comments are shipped; a
-    # site without note templates gets no notes code
+    # every page carries the hooks' shared JS and CSS inline (instant navigation), the script
+    # after Material's; the checklist's own script is a file of its own that only its pages
+    # name; no comments are shipped; a site without note templates gets no notes code
+    shared_css = re.search(r"<style data-atl-shared>([^<]*)</style>\s*</head>", home).group(1)
+    script = re.search(r'<script data-atl-shared data-atl-assets="assets/hooks/">([^<]*)</script>\s*</body>',
+                       home).group(1)
+    assert home.index("bundle.") < home.index("<script data-atl-shared")
+    assert 'data-atl-assets="../assets/hooks/"' in one and "assets/hooks/hooks." not in home
+    # the 404 page, served at any address, has it too, and finds the scripts from site_url
+    assert '<script data-atl-shared data-atl-assets="/assets/hooks/">' in (tmp_path / "site/404.html").read_text()
     shipped = tmp_path / "site/assets/hooks"
-    script, checklist_script = (shipped / "hooks.js").read_text(), (shipped / "checklist.js").read_text()
+    checklist_script = (shipped / "checklist.js").read_text()
     assert "[data-atl-feature]" in script and "[data-checklist]" not in script
     assert "[data-checklist]" in checklist_script and not (shipped / "notes.js").exists()
-    assert 'data-atl-feature="checklist"' in one and "data-atl-feature" not in home
+    assert 'data-atl-feature="checklist"' in one and "data-atl-feature=" not in home
     # its styles are in its pages' heads, not in the shared CSS
     assert re.search(r'<style data-atl-feature="checklist">[^<]*\.atl-item[^<]*</style>\s*</head>', one)
-    assert "atl-item" not in (shipped / "hooks.css").read_text() and "<style" not in home
-    assert not re.search(r"^\s*//|/\*", script + checklist_script, re.MULTILINE)
-    assert 'src="assets/hooks/hooks.js" defer' in home and 'href="assets/hooks/hooks.css"' in home
+    assert "atl-item" not in shared_css and "<style data-atl-feature" not in home
+    assert not re.search(r"^\s*//(?!# sourceURL=)|/\*", shared_css + script + checklist_script, re.MULTILINE)
+    assert script.endswith("\n//# sourceURL=atl-shared.js")  # its name in stack traces
     assert scan(tmp_path / "site/one/index.html").h1_count == 1
 
 

@@ -32,7 +32,7 @@ from playwright.sync_api import sync_playwright
 from sitebuild import build_site, built_pages, serving, write_site
 
 RUNS = 30  # this machine's speed wanders by a third from second to second: many pairs
-ASSETS = "assets/hooks"  # where the hooks ship their files
+ASSETS = "assets/hooks"  # where the hooks ship the features' scripts
 TOGGLES = 50
 
 
@@ -40,15 +40,19 @@ def gzipped_size(*paths: Path) -> int:
     return sum(len(gzip.compress(path.read_bytes(), 9)) for path in paths)
 
 
-def own_assets(site_dir: Path) -> list[Path]:
-    """The project's own JS and CSS files as a reader downloads them from the built site: the
-    hooks' one CSS and one JS file (theme fixes included), and each feature's own script."""
+def feature_scripts(site_dir: Path) -> list[Path]:
+    """The features' own scripts as a reader downloads them from the built site."""
     return sorted((site_dir / ASSETS).iterdir())
 
 
-def inline_styles(html: str) -> dict[str, str]:
-    """The features' CSS that a built page carries inline in its head, by feature."""
-    return dict(re.findall(r'<style data-atl-feature="([^"]+)">(.*?)</style>', html, re.DOTALL))
+def inline_code(html: str) -> tuple[dict[str, str], list[str]]:
+    """The hooks' code a built page carries inline, by name: the shared CSS and JS that every
+    page has, and the CSS of each feature the page has; and those features."""
+    styles = dict(re.findall(r'<style data-atl-feature="([^"]+)">(.*?)</style>', html, re.DOTALL))
+    code = {f"{feature}.css (inline)": css for feature, css in styles.items()}
+    code["shared CSS (inline)"] = re.search(r"<style data-atl-shared>(.*?)</style>", html, re.DOTALL)[1]
+    code["shared JS (inline)"] = re.search(r"<script data-atl-shared[^>]*>(.*?)</script>", html, re.DOTALL)[1]
+    return code, list(styles)
 
 
 def gzipped_text(text: str) -> int:
@@ -56,17 +60,16 @@ def gzipped_text(text: str) -> int:
 
 
 def own_code_sizes(site_dir: Path) -> tuple[dict[str, int], dict[str, int]]:
-    """Gzipped bytes of our own JS and CSS: each piece (the files, and each feature's inline
-    CSS), and what each page loads (the two bundles, the scripts of the features its markup
-    names in data-atl-feature, and their inline CSS)."""
-    pieces = {path.name: gzipped_size(path) for path in own_assets(site_dir)}
+    """Gzipped bytes of our own JS and CSS: each piece (the features' script files, the shared
+    code and each feature's CSS inline in the pages, each gzipped on its own), and what each
+    page loads (the shared code, and the scripts and CSS of the features its markup names)."""
+    pieces = {path.name: gzipped_size(path) for path in feature_scripts(site_dir)}
     by_page = {}
     for path in built_pages(site_dir):
-        html = (site_dir / path / "index.html").read_text(encoding="utf-8")
-        styles = inline_styles(html)  # a page with a feature carries its CSS (feature_style)
-        pieces.update({f"{feature}.css (inline)": gzipped_text(css) for feature, css in styles.items()})
-        by_page[path] = pieces["hooks.css"] + pieces["hooks.js"] + sum(
-            pieces[f"{feature}.js"] + pieces[f"{feature}.css (inline)"] for feature in styles)
+        code, features = inline_code((site_dir / path / "index.html").read_text(encoding="utf-8"))
+        for name in code.keys() - pieces.keys():  # the same on every page that has it: once
+            pieces[name] = gzipped_text(code[name])
+        by_page[path] = sum(pieces[name] for name in code) + sum(pieces[f"{f}.js"] for f in features)
     return pieces, by_page
 
 
