@@ -1,42 +1,35 @@
 """Checklist hook: a page whose front matter says `checklist: <id>` becomes a checklist.
 
-The page stays an ordinary Markdown task list under `##` section headings, which
-pymdownx.tasklist renders. Each item gets a stable id (an explicit `{#id}` at the end of
-the item, else one derived from its text) and its rendered box becomes a checkbox labelled
-by the item's text; each section gets a progress line; a toolbar adds overall
-progress, print, print-a-blank-copy and reset. The boxes, progress lines and toolbar are
-put into the rendered HTML, not the Markdown: raw HTML in the Markdown would make the
-page's conversion twice as slow. `checklist.js` keeps the ticks in the
-reader's browser; `checklist.css` styles and prints it. UI words come from
-`extra.checklist` in mkdocs.yml; there is no advice text here.
+The page stays an ordinary Markdown task list under `##` section headings. A Markdown
+extension (`ChecklistExtension`, a treeprocessor on the page's real elements, the way
+pymdownx.tasklist finds task items) makes each item a checkbox labelled by the item's text,
+with a stable id (an explicit `{#id}` at the end of the item, else one made from its text),
+puts a progress line under each section heading that has items and a toolbar (overall
+progress, print, print a blank copy, reset) before the first. This hook only wires it: it
+reads the front matter and hands the extension the page it is converting. `checklist.js`
+keeps the ticks in the reader's browser; `checklist.css` styles and prints it. UI words come
+from `extra.checklist` in mkdocs.yml; there is no advice text here.
 """
 
 from __future__ import annotations
 
-import html
 import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hook_support import (
-    SourceError,
-    add_asset_files,
-    hook_template,
-    inline_assets,
-    page_mistakes,
-    raise_page_mistakes,
-    source_path,
-    ui_words,
-    use_assets,
-)
+from hook_support import Feature, SourceError, build_of, source_path
+from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
+from markdown.treeprocessors import Treeprocessor
 
 if TYPE_CHECKING:
+    from markdown import Markdown
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-FEATURE = "checklist"  # checklist.js and checklist.css reach only pages with a checklist
 WORDS = {
     "progress": "{done} of {total} done",
     "section_progress": "{done} of {total}",
@@ -47,27 +40,15 @@ WORDS = {
     "kept_here": "Your ticks are kept in this browser only.",
     "toolbar_label": "Checklist",
 }
-
-TASK = re.compile(r"^(?P<indent>\s*)[-*+] \[(?P<mark>[ xX])\]\s+(?P<text>.*?)\s*$")
-EXPLICIT_ID = re.compile(r"\s*\{:?\s*#(?P<id>[A-Za-z0-9][A-Za-z0-9_-]*)\s*\}$")
-SECTION = re.compile(r"^##\s+(?P<title>.+?)(?:\s+#+)?\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-# A task item as pymdownx.tasklist renders it, with or without its custom_checkbox and
-# clickable_checkbox options: the box, then the item's own text, which ends where the item
-# or its paragraph ends or a nested block starts.
-RENDERED_TASK = re.compile(
-    r'<li class="task-list-item">(?P<para>\s*<p>)?'
-    r'(?:<label class="task-list-control">)?<input type="checkbox"(?: disabled)?(?: checked)?\s*/?>'
-    r'(?:<span class="task-list-indicator"></span></label>)?[ ]?'
-    r"(?P<text>.*?)(?=</li>|</p>|<p>|<ul|<ol|<div)",
-    re.DOTALL,
-)
-# A section heading as rendered, with the mark that render_checklist put on it (attr_list
-# writes it before or after the heading's id)
-MARKED_SECTION = re.compile(r'(<h2[^>]*?) data-atl-section="(?P<line>\d+)"([^>]*>.*?</h2>)', re.DOTALL)
-HEADING_ATTRS = re.compile(r"\s\{:?[^}\n]*\}$")  # an attr_list block that ends a heading
+BOX = re.compile(r"^ *\[(?P<mark>[ xX])\] +(?P<text>.*)$", re.DOTALL)  # as pymdownx.tasklist reads it
+ATTRIBUTES = re.compile(r"\s*\{:?(?P<inside>[^{}\n]*)\}\s*$")  # an attr_list block that ends an item
+ITEM_ID = re.compile(r"^\s*#(?P<id>[A-Za-z0-9][A-Za-z0-9_-]*)\s*$")
+# what raw HTML blocks must not hold on a checklist page: Markdown does not read them
+RAW_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)]) +\[[ xX]\] ")
+RAW_SECTION = re.compile(r"^\s*## ")
 MAX_DERIVED_ID = 48
+PRIORITY = 30  # before pymdownx.tasklist (25), which would draw other boxes, and inline (20)
 
 
 class ChecklistError(SourceError):
@@ -77,21 +58,32 @@ class ChecklistError(SourceError):
 @dataclass
 class Item:
     id: str
-    text: str  # Markdown, without the explicit id
-    line: int  # 0-based index into the Markdown's lines
-    section: int
+    text: str  # Markdown, without the box and the explicit id
     checked: bool
+    section: int  # which of the page's `##` headings it is under
+    box_in: etree.Element  # the item's <li>, or its first <p> in a loose list
 
 
 @dataclass
 class Checklist:
-    sections: dict[int, str] = field(default_factory=dict)  # heading line -> plain title
+    headings: list[etree.Element] = field(default_factory=list)  # every `##`, in order
     items: list[Item] = field(default_factory=list)
 
     @property
-    def used_sections(self) -> set[int]:
-        """The heading lines of the sections that hold items."""
-        return {item.section for item in self.items}
+    def used_sections(self) -> list[int]:
+        """The sections (indexes into `headings`) that hold items, in order."""
+        return sorted({item.section for item in self.items})
+
+
+@dataclass
+class ChecklistPage:
+    """The page the extension is converting, as the wiring hands it over."""
+
+    id: str
+    toolbar: str  # the toolbar's HTML
+    source: str  # the page's Markdown, as in its file after the front matter
+    first_line: int  # the file's line number of the source's first line
+    report: Callable[[ChecklistError], None]
 
 
 def plain_text(markdown: str) -> str:
@@ -109,203 +101,170 @@ def derive_id(text: str) -> str:
     return slug
 
 
-def parse_checklist(markdown: str, first_line: int = 1) -> Checklist:
-    """Find the sections and task items of a checklist page; raise ChecklistError on mistakes.
+def line_of(page: ChecklistPage, written: str, nth: int = 0) -> int | None:
+    """The file's line of the `nth` source line holding `written` (the first line of an
+    item as Markdown keeps it), for error lines only: the tree has no line numbers."""
+    written = written.strip()
+    found = [n for n, line in enumerate(page.source.expandtabs(4).splitlines()) if written and written in line]
+    return page.first_line + found[nth] if nth < len(found) else None
 
-    `first_line` is the file's line number of the Markdown's first line (after front matter).
-    """
+
+def _box(element: etree.Element) -> tuple[etree.Element, re.Match[str]] | None:
+    """Where a list item's box is, and its match: in the item's own text, or in its first
+    paragraph when the list is loose (as pymdownx.tasklist looks)."""
+    if element.text:
+        match = BOX.match(element.text)
+        return (element, match) if match else None
+    first = element[0] if len(element) else None
+    if first is not None and first.tag == "p" and first.text and (match := BOX.match(first.text)):
+        return first, match
+    return None
+
+
+def read_checklist(root: etree.Element, page: ChecklistPage) -> Checklist:
+    """The sections and items of a page's element tree, before inline Markdown; raises
+    ChecklistError on a mistake."""
     checklist = Checklist()
-    first_use: dict[str, int] = {}
-    in_fence = False
-    section = None
-    for number, line in enumerate(markdown.splitlines()):
-        line_no = first_line + number
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
+    first_use: dict[str, int | None] = {}
+    written: list[str] = []  # each item's first line, to tell repeated lines apart
+    for element in root.iter():
+        if element.tag == "h2":
+            checklist.headings.append(element)
+        if element.tag != "li" or not (found := _box(element)):
             continue
-        if heading := SECTION.match(line):
-            section = number
-            checklist.sections[number] = plain_text(heading["title"])
-            continue
-        task = TASK.match(line)
-        if not task:
-            continue
-        if section is None:
-            raise ChecklistError("a checklist item must sit under a '## ' section heading", line_no)
-        text = task["text"]
-        explicit = EXPLICIT_ID.search(text)
-        if explicit:
-            text = text[: explicit.start()]
-        item_id = explicit["id"] if explicit else derive_id(text)
-        if not item_id:
-            raise ChecklistError("cannot derive an id from this item; give it one with {#some-id}", line_no)
+        box_in, match = found
+        first = box_in.text.splitlines()[0]
+        line = line_of(page, first, written.count(first))
+        written.append(first)
+        if not checklist.headings:
+            raise ChecklistError("a checklist item must sit under a '## ' section heading", line)
+        text, item_id = _item_id(match["text"], line)
         if item_id in first_use:
             raise ChecklistError(
                 f"item id '{item_id}' is used twice (first on line {first_use[item_id]}); "
-                "give one of them its own {#some-id}",
-                line_no,
-            )
-        first_use[item_id] = line_no
-        checklist.items.append(Item(item_id, text, number, section, task["mark"] != " "))
+                "give one of them its own {#some-id}", line)
+        first_use[item_id] = line
+        checklist.items.append(Item(item_id, text, match["mark"] != " ", len(checklist.headings) - 1, box_in))
     if not checklist.items:
         raise ChecklistError("the checklist has no task-list items ('- [ ] ...')")
     return checklist
 
 
-def item_markup(item: Item, text_html: str) -> str:
-    """A task item as one checkbox, labelled by the item's text."""
-    checked = " checked" if item.checked else ""
-    return (
-        f'<label class="atl-item"><input type="checkbox" data-item="{item.id}" '
-        f'data-section="{item.section}"{checked}><span class="atl-box" aria-hidden="true"></span> '
-        f"{text_html}</label>"
-    )
+def _item_id(text: str, line: int | None) -> tuple[str, str]:
+    """An item's text without its explicit `{#id}`, and its id (explicit or derived)."""
+    attributes = ATTRIBUTES.search(text)
+    if attributes:
+        explicit = ITEM_ID.match(attributes["inside"])
+        if not explicit:
+            raise ChecklistError(
+                f"a checklist item can end with an id only, like {{#some-id}}, not {attributes.group().strip()}", line)
+        return text[: attributes.start()], explicit["id"]
+    item_id = derive_id(text)
+    if not item_id:
+        raise ChecklistError("cannot derive an id from this item; give it one with {#some-id}", line)
+    return text, item_id
 
 
-def section_progress_markup(line: int, title: str) -> str:
-    return (
-        f'<p class="atl-section-progress atl-js-only atl-line" data-section-progress="{line}" '
-        f'data-section-title="{html.escape(title)}"></p>'
-    )
+def check_raw_html(blocks: list[str], page: ChecklistPage) -> None:
+    """Raw HTML blocks are not Markdown: an item or a `## ` heading in one would be left out
+    of the checklist without a word."""
+    for block in blocks:
+        for raw in str(block).splitlines():
+            what = "item" if RAW_ITEM.match(raw) else "'## ' heading" if RAW_SECTION.match(raw) else None
+            if what:
+                raise ChecklistError(
+                    f"a checklist {what} inside a raw HTML block is not read as Markdown; "
+                    "move it out, or add markdown=\"1\" to the HTML block", line_of(page, raw))
 
 
-def mark_section(heading: str, line: int) -> str:
-    """A `## ` heading with an attr_list mark that add_progress finds in the HTML, added to the
-    heading's own `{...}` attributes if it has them (attr_list reads only the last block)."""
-    title = SECTION.match(heading)["title"]
-    mark = f'data-atl-section="{line}"'
-    if HEADING_ATTRS.search(title):
-        return f"## {title[:-1].rstrip()} {mark}}}"
-    return f"## {title} {{: {mark} }}"
+def build_checklist(root: etree.Element, checklist: Checklist, toolbar: str) -> None:
+    """Make each item a checkbox labelled by its text, put a progress line under each
+    section heading that has items, and `toolbar` (a stashed HTML placeholder) before the
+    first of them."""
+    for item in checklist.items:
+        label = etree.Element("label", {"class": "atl-item"})
+        box = {"type": "checkbox", "data-item": item.id, "data-section": str(item.section)}
+        etree.SubElement(label, "input", {**box, **({"checked": None} if item.checked else {})})
+        etree.SubElement(label, "span", {"class": "atl-box", "aria-hidden": "true"}).tail = " " + item.text
+        item.box_in.text = None
+        item.box_in.insert(0, label)
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for number in checklist.used_sections:
+        heading = checklist.headings[number]
+        parent = parents[heading]
+        progress = etree.Element("p", {
+            "class": "atl-section-progress atl-js-only atl-line",
+            "data-section-progress": str(number),
+            "data-section-title": plain_text("".join(heading.itertext())),
+        })
+        parent.insert(list(parent).index(heading) + 1, progress)
+    first = checklist.headings[checklist.used_sections[0]]
+    holder = etree.Element("p")
+    holder.text = toolbar
+    parents[first].insert(list(parents[first]).index(first), holder)
 
 
-def render_checklist(markdown: str, checklist: Checklist) -> str:
-    """The page's Markdown with the explicit ids taken out of the items (label_items adds
-    them to the HTML), and each section that has items marked on its heading."""
-    items = {item.line: item for item in checklist.items}
-    used_sections = checklist.used_sections
-    out: list[str] = []
-    for number, line in enumerate(markdown.splitlines()):
-        if number in items:
-            item = items[number]
-            line = f"{TASK.match(line)['indent']}- [{'x' if item.checked else ' '}] {item.text}"
-        elif number in used_sections:
-            line = mark_section(line, number)
-        out.append(line)
-    return "\n".join(out) + "\n"
+class ChecklistTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: ChecklistExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        page = self.extension.page
+        if page is None:
+            return
+        try:
+            check_raw_html(self.md.htmlStash.rawHtmlBlocks, page)
+            checklist = read_checklist(root, page)
+        except ChecklistError as error:
+            page.report(error)
+            return
+        build_checklist(root, checklist, self.md.htmlStash.store(page.toolbar))
 
 
-def add_progress(page_html: str, checklist: Checklist, toolbar: str) -> str:
-    """The rendered page with the toolbar before the first marked section heading, and a
-    progress line under each, in place of the mark."""
-    marked = list(MARKED_SECTION.finditer(page_html))
-    if len(marked) != len(checklist.used_sections):
-        raise ChecklistError(
-            f"{len(checklist.used_sections)} sections with items in the source, but {len(marked)} "
-            "rendered as headings: is a '## ' heading inside raw HTML?"
-        )
-    headings = []  # each without its mark, with its progress line under it
-    for match in marked:
-        line = int(match["line"])
-        headings.append(f"{match[1]}{match[3]}\n{section_progress_markup(line, checklist.sections[line])}\n")
-    headings[0] = toolbar + "\n\n" + headings[0]
-    return _splice(page_html, marked, headings)
+class ChecklistExtension(Extension):
+    """Turns the task list of the page in `page` into a checklist; other pages pass through.
+    The wiring (here the MkDocs hook) sets `page` before each page is converted."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.page: ChecklistPage | None = None
+        self.ids: dict[str, str] = {}  # checklist id -> the page that has it, this build
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(ChecklistTreeprocessor(md, self), "atl_checklist", PRIORITY)
 
 
-def label_items(page_html: str, checklist: Checklist) -> str:
-    """The rendered page with each task item's box, in order, made its item's checkbox."""
-    rendered = list(RENDERED_TASK.finditer(page_html))
-    if len(rendered) != len(checklist.items):
-        raise ChecklistError(
-            f"{len(checklist.items)} checklist items in the source, but {len(rendered)} rendered as "
-            "task-list items: is an item inside raw HTML or an indented code block?"
-        )
-    boxes = [
-        "<li>" + (match["para"] or "") + item_markup(item, match["text"])
-        for match, item in zip(rendered, checklist.items)
-    ]
-    return _splice(page_html, rendered, boxes).replace('<ul class="task-list">', "<ul>")
-
-
-def _splice(page_html: str, matches: list[re.Match[str]], replacements: list[str]) -> str:
-    """The page with each match, in order, replaced by its replacement."""
-    parts, end = [], 0
-    for match, replacement in zip(matches, replacements):
-        parts += [page_html[end : match.start()], replacement]
-        end = match.end()
-    parts.append(page_html[end:])
-    return "".join(parts)
+FEATURE = Feature(name="checklist", words=WORDS, script=True, style=True, markdown=ChecklistExtension)
 
 
 # --- MkDocs events -----------------------------------------------------------------------
 
-_owners: dict[str, str] = {}  # checklist id -> the page that uses it, per build
-_pending: dict[str, Checklist] = {}  # page path -> its checklist, from its Markdown to its HTML
 
-
-def on_config(config: MkDocsConfig) -> None:
-    ui_words(config, "checklist", WORDS)  # a typo in mkdocs.yml fails at once
-    # pymdownx.tasklist renders the items' boxes; attr_list the sections' marks
-    for extension in ("pymdownx.tasklist", "attr_list"):
-        if extension not in config.markdown_extensions:
-            config.markdown_extensions.append(extension)
-    use_assets(config, feature=FEATURE)
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    _owners.clear()
-    _pending.clear()
-    page_mistakes.clear()
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    add_asset_files(files, config)
-    return files
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    checklist_id = page.meta.get("checklist")
-    if checklist_id is None:
-        return None
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    build = build_of(config)
+    extension: ChecklistExtension = build.extensions[FEATURE.name]
+    extension.page = None
+    if "checklist" not in page.meta:
+        return
     path = source_path(page, config)
+    checklist_id = page.meta["checklist"]
     try:
-        checklist = _read_checklist(markdown, page, path, checklist_id)
+        if not isinstance(checklist_id, str) or not CHECKLIST_ID.match(checklist_id):
+            raise ChecklistError(f"'checklist: {checklist_id or ''}' must be an id like 'follow-up'")
+        if checklist_id in extension.ids:
+            raise ChecklistError(f"checklist id '{checklist_id}' is already used by {extension.ids[checklist_id]}")
     except ChecklistError as error:
-        page_mistakes.append(error.at(path))
-        return None
-    _pending[path] = checklist
-    return render_checklist(markdown, checklist)
-
-
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    path = source_path(page, config)
-    checklist = _pending.pop(path, None)
-    if checklist is None:
-        return None
-    words = ui_words(config, "checklist", WORDS)
-    toolbar = hook_template(config, "checklist.html").render(id=page.meta["checklist"], words=words, feature=FEATURE)
-    try:
-        return label_items(add_progress(html, checklist, toolbar), checklist)
-    except ChecklistError as error:
-        page_mistakes.append(error.at(path))
-        return None
-
-
-def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
-    raise_page_mistakes()
-
-
-def _read_checklist(markdown: str, page: Page, path: str, checklist_id: object) -> Checklist:
-    if not isinstance(checklist_id, str) or not CHECKLIST_ID.match(checklist_id):
-        raise ChecklistError(f"'checklist: {checklist_id}' must be an id like 'follow-up'")
-    if checklist_id in _owners:
-        raise ChecklistError(f"checklist id '{checklist_id}' is already used by {_owners[checklist_id]}")
-    _owners[checklist_id] = path
-    # the Markdown comes without its front matter: count lines from the top of the file
-    first_line = page.file.content_string.count("\n") - markdown.count("\n") + 1
-    return parse_checklist(markdown, first_line)
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return inline_assets(output, page, config, FEATURE)
+        build.report(error.at(path))
+        return
+    extension.ids[checklist_id] = path
+    build.use(page.file.src_uri, FEATURE.name)
+    toolbar = build.template("checklist.html").render(id=checklist_id, words=build.words[FEATURE.name], feature=FEATURE.name)
+    extension.page = ChecklistPage(
+        id=checklist_id,
+        toolbar=toolbar,
+        source=markdown,
+        # the Markdown comes without its front matter: count lines from the top of the file
+        first_line=page.file.content_string.count("\n") - markdown.count("\n") + 1,
+        report=lambda error: build.report(error.at(path)),
+    )

@@ -1,31 +1,32 @@
-"""What the hooks share: shipping their JS and CSS, and their UI words from mkdocs.yml.
+"""What the feature hooks share: how a feature declares itself, and the build that owns them.
 
-Not a hook itself (it is not listed under `hooks:`); the hooks import it by name.
+Not a hook itself (it is not listed under `hooks:`); the hooks import it by name. A feature
+hook declares what it needs in a module-level `FEATURE = Feature(...)`; the owner hook
+(`features.py`) makes one `Build` per build, which collects every listed feature, checks
+their words, registers their Markdown extensions, ships their JS and CSS and raises the
+authors' mistakes they report. Nothing here depends on the order of `hooks:` in mkdocs.yml.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from jinja2 import FileSystemBytecodeCache, FileSystemLoader
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
 if TYPE_CHECKING:
-    from jinja2 import Template
+    from jinja2 import Environment, Template
+    from markdown import Extension
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 HOOKS_DIR = Path(__file__).resolve().parent
-ASSETS_URI = "assets/hooks"
+ASSETS_URI = "assets/hooks"  # where the features' own scripts are written
 FEATURES_SHARE = ("common.css", "common.js")  # storage, the details forms, the script loader
-SHARED = "data-atl-shared"  # marks the shared <style> and <script> that every page carries
-SHARED_SCRIPT_NAME = "atl-shared.js"  # the inline script's name in stack traces and DevTools
 
 
 class SourceError(ValueError):
@@ -40,31 +41,97 @@ class SourceError(ValueError):
         return f"{path}:{self.line}: {self}" if self.line else f"{path}: {self}"
 
 
-def source_path(page: Page, config: MkDocsConfig) -> str:
-    """The page's file as an author names it in error lines: 'docs/checklist.md'."""
-    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+@dataclass(frozen=True)
+class Feature:
+    """What a feature hook needs from the build. `name` is its id: `extra.<name>` in
+    mkdocs.yml overrides its `words`, and pages whose markup has `data-atl-feature="<name>"`
+    load `<name>.js` (a file, when `script`) and carry `<name>.css` inline (when `style`).
+    `shared_style`/`shared_script` go inline into every page, in the order of `order`.
+    `markdown` makes the feature's Markdown extension, once a build."""
+
+    name: str
+    words: Mapping[str, str] = field(default_factory=dict)
+    script: bool = False
+    style: bool = False
+    shared_style: tuple[str, ...] = ()
+    shared_script: tuple[str, ...] = ()
+    markdown: Callable[[], Extension] | None = None
+    order: int = 0
 
 
-# Mistakes the hooks find while reading pages. Raised together from on_env, which runs
-# before any page is written: one line each, without MkDocs' extra "Error reading page" line.
-page_mistakes: list[str] = []
+class Build:
+    """Everything the features share during one build, made by features.py in on_config."""
+
+    def __init__(self, config: MkDocsConfig, features: list[Feature]) -> None:
+        self.config = config
+        self.features = sorted(features, key=lambda f: (f.order, f.name))
+        self.words = {f.name: ui_words(config, f.name, f.words) for f in self.features if f.words}
+        self.extensions = {f.name: f.markdown() for f in self.features if f.markdown}
+        self.mistakes: list[str] = []
+        self._pages: dict[str, set[str]] = {}  # src_uri -> the features that page uses
+        self._code: dict[tuple[str, ...], str] = {}
+        self._env: Environment | None = None
+
+    # --- what the features tell it ---------------------------------------------------------
+
+    def report(self, mistake: str) -> None:
+        """An author's mistake ("path:line: message"): the build stops once every page is read."""
+        self.mistakes.append(mistake)
+
+    def use(self, src_uri: str, feature: str) -> None:
+        """The page `src_uri` has `feature`: its CSS goes into that page."""
+        self._pages.setdefault(src_uri, set()).add(feature)
+
+    def features_of(self, page: Page) -> list[Feature]:
+        used = self._pages.get(page.file.src_uri, set())
+        return [f for f in self.features if f.name in used]
+
+    def used(self) -> list[Feature]:
+        """The features some page uses."""
+        used = set().union(*self._pages.values())
+        return [f for f in self.features if f.name in used]
+
+    # --- what it gives them ----------------------------------------------------------------
+
+    def template(self, name: str) -> Template:
+        """A template from beside the hooks, autoescaped (it renders reader-facing text), able
+        to import the others. One environment a build, so that each compiles once."""
+        if self._env is None:
+            self._env = self.config.theme.get_env().overlay(
+                autoescape=True, loader=FileSystemLoader(HOOKS_DIR), bytecode_cache=_compiled_templates()
+            )
+        return self._env.get_template(name)
+
+    def code(self, *names: str) -> str:
+        """The named files from beside the hooks, compacted and joined; read once a build."""
+        if names not in self._code:
+            self._code[names] = "\n".join(compact((HOOKS_DIR / n).read_text(encoding="utf-8")) for n in names)
+        return self._code[names]
+
+    def shared(self, suffix: str) -> tuple[str, ...]:
+        """The files every page carries inline: the features' shared ones in their order, then
+        (where any feature has a script) the code the features' scripts share."""
+        names = [n for f in self.features for n in (*f.shared_style, *f.shared_script) if n.endswith(suffix)]
+        if any(f.script for f in self.features):
+            names += [n for n in FEATURES_SHARE if n.endswith(suffix)]
+        return tuple(names)
 
 
-def raise_page_mistakes() -> None:
-    if page_mistakes:
-        raise PluginError("\n".join(page_mistakes))
+# The build under way: features.py starts it in on_config; one build at a time per process.
+_current: Build | None = None
 
 
-def hook_template(config: MkDocsConfig, name: str) -> Template:
-    """A template from beside the hooks, autoescaped (it renders reader-facing text), able to
-    import the others. One environment a build, kept on the config, so each compiles once."""
-    env = getattr(config, "_hook_env", None)
-    if env is None:
-        env = config.theme.get_env().overlay(
-            autoescape=True, loader=FileSystemLoader(HOOKS_DIR), bytecode_cache=_compiled_templates()
-        )
-        config._hook_env = env
-    return env.get_template(name)
+def start_build(config: MkDocsConfig, features: list[Feature]) -> Build:
+    global _current
+    _current = Build(config, features)
+    return _current
+
+
+def build_of(config: MkDocsConfig) -> Build:
+    """The build of `config`; a clear error when the owner hook is not listed."""
+    if _current is None or _current.config is not config:
+        raise PluginError("mkdocs.yml: the feature hooks need hooks/features.py listed under 'hooks:'")
+    return _current
 
 
 def _compiled_templates() -> FileSystemBytecodeCache | None:
@@ -77,75 +144,9 @@ def _compiled_templates() -> FileSystemBytecodeCache | None:
         return None
 
 
-def use_assets(config: MkDocsConfig, *names: str, feature: str | None = None) -> None:
-    """Put the named files from beside the hooks on every page (see inline_assets).
-
-    A `feature` brings the files every feature shares, and its own code reaches only the
-    pages whose markup names it in `data-atl-feature`: `<feature>.js` as a file of its own,
-    which common.js loads on the first such page, and `<feature>.css` inline in each such
-    page's head."""
-    if feature:
-        names = (*names, *FEATURES_SHARE)
-    wanted = getattr(config, "_hook_assets", [])  # kept on the config every hook of a build shares
-    config._hook_assets = wanted + [name for name in names if name not in wanted]
-    if feature:
-        config._hook_features = [*getattr(config, "_hook_features", []), feature]
-
-
-def add_asset_files(files: Files, config: MkDocsConfig) -> None:
-    """Write each feature's own script (once: several hooks call)."""
-    for feature in getattr(config, "_hook_features", []):
-        uri = f"{ASSETS_URI}/{feature}.js"
-        if files.get_file_from_path(uri) is None:
-            files.append(File.generated(config, uri, content=_code(config, f"{feature}.js")))
-
-
-def inline_assets(page_html: str, page: Page | None, config: MkDocsConfig, feature: str | None = None) -> str:
-    """The built page with the hooks' code in it. Every page gets the shared CSS at the end of
-    its head and the shared JS at the end of its body, after Material's scripts, once (each
-    hook calls). Inline, they cost no request: on a slow phone two more requests beside
-    Material's bundle delay it by a round trip, and its long task then falls after the first
-    paint. Instant navigation swaps pages without running the scripts they list, so the shared
-    code must be on the page a reader arrives at, whichever it is. `page` is None for the 404
-    page, which is served at any address: it finds the features' scripts from `site_url`.
-
-    The `feature`'s CSS goes at the end of the head of the pages that have the feature. Inline,
-    it works without JavaScript and in print; Material's instant navigation brings a page's
-    head elements along with it, and takes them away when the reader moves on."""
-    if SHARED not in page_html:
-        page_html = _with_shared_code(page_html, _scripts_address(page, config), config)
-    if feature and f'data-atl-feature="{feature}"' in page_html:
-        style = f'<style data-atl-feature="{feature}">{_code(config, f"{feature}.css")}</style>\n'
-        page_html = page_html.replace("</head>", style + "</head>", 1)
-    return page_html
-
-
-def _scripts_address(page: Page | None, config: MkDocsConfig) -> str:
-    """Where common.js finds the features' scripts: from the page, or for the 404 page
-    (served at any address) from the site's own address, as Material links its files there."""
-    if page is None:
-        return f"{urlsplit(config.site_url or '/').path.rstrip('/')}/{ASSETS_URI}/"
-    return get_relative_url(f"{ASSETS_URI}/", page.url)
-
-
-def _with_shared_code(page_html: str, scripts: str, config: MkDocsConfig) -> str:
-    wanted = getattr(config, "_hook_assets", [])
-    css = _code(config, *(name for name in wanted if name.endswith(".css")))
-    js = _code(config, *(name for name in wanted if name.endswith(".js")))
-    page_html = page_html.replace("</head>", f"<style {SHARED}>{css}</style>\n</head>", 1)
-    end = page_html.rfind("</body>")
-    script = f'<script {SHARED} data-atl-assets="{scripts}">{js}\n//# sourceURL={SHARED_SCRIPT_NAME}</script>\n'
-    return page_html[:end] + script + page_html[end:]
-
-
-def _code(config: MkDocsConfig, *names: str) -> str:
-    """The named files, compacted and joined; read once a build, not once a page."""
-    cache = getattr(config, "_hook_code", None)
-    if cache is None:
-        cache = config._hook_code = {}
-    if names not in cache:
-        cache[names] = "\n".join(compact((HOOKS_DIR / name).read_text(encoding="utf-8")) for name in names)
-    return cache[names]
+def source_path(page: Page, config: MkDocsConfig) -> str:
+    """The page's file as an author names it in error lines: 'docs/checklist.md'."""
+    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
 
 
 def compact(code: str) -> str:
@@ -157,7 +158,7 @@ def compact(code: str) -> str:
     return re.sub(r"^[ \t]+|^\n", "", code, flags=re.MULTILINE)
 
 
-def ui_words(config: MkDocsConfig, key: str, defaults: dict[str, str]) -> dict[str, str]:
+def ui_words(config: MkDocsConfig, key: str, defaults: Mapping[str, str]) -> dict[str, str]:
     """The English `defaults`, with any overrides from `extra.<key>` in mkdocs.yml."""
     overrides = config.extra.get(key) or {}
     if not isinstance(overrides, dict):

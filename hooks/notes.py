@@ -17,24 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from hook_support import (
-    SourceError,
-    add_asset_files,
-    hook_template,
-    inline_assets,
-    ui_words,
-    use_assets,
-)
+from hook_support import Feature, SourceError, build_of
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import YAML_RE, get_data
 
 if TYPE_CHECKING:
+    from jinja2 import Template
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
 
-FEATURE = "notes"  # notes.js and notes.css reach only the templates page
 WORDS = {
     "form_label": "Your details",
     "privacy": "What you type stays in this browser. It is never sent anywhere.",
@@ -223,15 +215,18 @@ def read_notes(folder: str, sources: dict[str, str]) -> tuple[str, dict[str, Fie
 
 
 def render_page(page_source: str, fields: dict[str, Field], notes: list[Note], words: dict[str, str],
-                config: MkDocsConfig) -> str:
+                template: Template) -> str:
     """The generated page's Markdown: the index's source, then the form and every template."""
     mailtos = {}
     for note in notes:
         href = mailto_href(fill(note.subject, fields), fill(note.body, fields))
         mailtos[note.id] = href if len(href) <= MAILTO_LIMIT else ""
-    return page_source.rstrip() + "\n\n" + hook_template(config, "notes.html").render(
-        fields=fields, notes=notes, words=words, mailtos=mailtos, feature=FEATURE
+    return page_source.rstrip() + "\n\n" + template.render(
+        fields=fields, notes=notes, words=words, mailtos=mailtos, feature=FEATURE.name
     )
+
+
+FEATURE = Feature(name="notes", words=WORDS, script=True, style=True)
 
 
 # --- MkDocs events -----------------------------------------------------------------------
@@ -241,16 +236,11 @@ def _folder(config: MkDocsConfig) -> str:
     return str(config.extra.get("notes_folder", "note-templates")).strip("/")
 
 
-def on_config(config: MkDocsConfig) -> None:
-    ui_words(config, "notes", WORDS)  # a typo in mkdocs.yml fails at once
-    if (Path(config.docs_dir) / _folder(config)).is_dir():
-        use_assets(config, feature=FEATURE)
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     folder = _folder(config)
     if not (Path(config.docs_dir) / folder).is_dir():
         return None
+    build = build_of(config)
     docs = Path(config.docs_dir).name  # error lines name files as the author sees them
     sources = {}
     for file in [f for f in files if f.src_uri.startswith(folder + "/")]:
@@ -258,13 +248,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         if file.src_uri.endswith(".md"):
             sources[f"{docs}/{file.src_uri}"] = file.content_string
     page_source, fields, notes = read_notes(f"{docs}/{folder}", sources)
-    content = render_page(page_source, fields, notes, ui_words(config, "notes", WORDS), config)
+    content = render_page(page_source, fields, notes, build.words[FEATURE.name], build.template("notes.html"))
     page = File.generated(config, f"{folder}.md", content=content)
     page.edit_uri = f"{folder}/index.md"  # "edit this page" opens the sources
     files.append(page)
-    add_asset_files(files, config)
+    build.use(page.src_uri, FEATURE.name)
     return files
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return inline_assets(output, page, config, FEATURE)

@@ -15,27 +15,23 @@ advice is in the page.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hook_support import (
-    SourceError,
-    add_asset_files,
-    hook_template,
-    inline_assets,
-    page_mistakes,
-    raise_page_mistakes,
-    source_path,
-    ui_words,
-    use_assets,
-)
+from hook_support import Feature, SourceError, build_of, source_path
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 if TYPE_CHECKING:
+    from jinja2 import Template
+    from markdown import Markdown
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-FEATURE = "planner"  # planner.js and planner.css reach only pages with a planner
 WORDS = {
     "heading": "Plan your follow-up",
     "form_label": "Your interview",
@@ -76,7 +72,7 @@ KEYS = {"id", "title", "name", "after", "keep_time", "text", "links"}
 GIVEN = ("interview", "decision")  # what the reader enters; "interview" is always there
 STEP_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 LINK = re.compile(r"^\[[^\]\n]+\]\([^)\s]+\)$")
-FENCE = re.compile(r"^\s*(```|~~~)")
+START, END = "atl-planner-start-b7e2", "atl-planner-end-b7e2"  # the paragraphs around the planner
 
 
 class PlannerError(SourceError):
@@ -196,60 +192,89 @@ def rule_in_words(step: Step, steps: dict[str, Step], words: dict[str, str]) -> 
     return rule[:1].upper() + rule[1:] + "."
 
 
-def insert_before_first_section(markdown: str, block: str) -> str:
-    """The page with `block` before its first `## ` heading (outside code), else at its end."""
-    lines = markdown.splitlines()
-    in_fence = False
-    for number, line in enumerate(lines):
-        in_fence ^= bool(FENCE.match(line))
-        if not in_fence and line.startswith("## "):
-            return "\n".join([*lines[:number], "", block, "", *lines[number:]]) + "\n"
-    return markdown.rstrip() + "\n\n" + block + "\n"
+class PlannerPlacement(Treeprocessor):
+    """Moves the planner, which PlannerAppend put at the end of the page between two marker
+    paragraphs, before the page's first `##` section heading: a real one, not one inside
+    code, raw HTML, a quote or a box."""
+
+    def __init__(self, md: Markdown, extension: PlannerExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        if not self.extension.block:
+            return
+        top = list(root)
+        marks = [n for n, el in enumerate(top) if el.tag == "p" and el.text in (START, END)]
+        if len(marks) != 2:
+            self.extension.report(PlannerError("the planner could not be placed: is an HTML block at the end of the page left open?"))
+            return
+        planner = top[marks[0] + 1 : marks[1]]
+        for element in top[marks[0] : marks[1] + 1]:
+            root.remove(element)
+        index = next((n for n, element in enumerate(root) if element.tag == "h2"), len(root))
+        for offset, element in enumerate(planner):
+            root.insert(index + offset, element)
 
 
-def render_planner(steps: list[Step], words: dict[str, str], config: MkDocsConfig) -> str:
+class PlannerAppend(Preprocessor):
+    """Puts the planner (Markdown, from `extension.block`) at the end of the page, between
+    two marker paragraphs that PlannerPlacement finds."""
+
+    def __init__(self, md: Markdown, extension: PlannerExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not self.extension.block:
+            return lines
+        return [*lines, "", START, "", *self.extension.block.splitlines(), "", END, ""]
+
+
+class PlannerExtension(Extension):
+    """Puts the planner that the wiring gives as Markdown in `block`, for the page being
+    converted, before the page's first `##` heading; other pages pass through."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.block = ""
+        self.report: Callable[[PlannerError], None] = _raise
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtensions(["md_in_html"], {})  # the steps' Markdown inside the planner's HTML
+        md.preprocessors.register(PlannerAppend(md, self), "atl_planner_append", 31)
+        md.treeprocessors.register(PlannerPlacement(md, self), "atl_planner_place", 30)
+
+
+def _raise(error: PlannerError) -> None:
+    raise error
+
+
+def render_planner(steps: list[Step], words: dict[str, str], template: Template, product: str) -> str:
+    """The planner as Markdown: its heading, the form, each step with its rule in words."""
     by_id = {step.id: step for step in steps}
     in_words = {step.id: rule_in_words(step, by_id, words) for step in steps}
     rules = [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time} for s in steps]
-    return hook_template(config, "planner.html").render(
-        steps=steps, in_words=in_words, rules=rules, words=words, product=config.site_name, feature=FEATURE
-    )
+    return template.render(steps=steps, in_words=in_words, rules=rules, words=words, product=product, feature=FEATURE.name)
+
+
+FEATURE = Feature(name="planner", words=WORDS, script=True, style=True, markdown=PlannerExtension)
 
 
 # --- MkDocs events -----------------------------------------------------------------------
 
 
-def on_config(config: MkDocsConfig) -> None:
-    ui_words(config, "planner", WORDS)  # a typo in mkdocs.yml fails at once
-    if "md_in_html" not in config.markdown_extensions:
-        config.markdown_extensions.append("md_in_html")  # the steps' Markdown inside the timeline
-    use_assets(config, feature=FEATURE)
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    page_mistakes.clear()
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    add_asset_files(files, config)
-    return files
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    build = build_of(config)
+    extension: PlannerExtension = build.extensions[FEATURE.name]
+    extension.block = ""
     if "planner" not in page.meta:
-        return None
+        return
     try:
         steps = parse_rules(page.meta["planner"], page.file.content_string)
     except PlannerError as error:
-        page_mistakes.append(error.at(source_path(page, config)))
-        return None
-    block = render_planner(steps, ui_words(config, "planner", WORDS), config)
-    return insert_before_first_section(markdown, block)
-
-
-def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
-    raise_page_mistakes()
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    return inline_assets(output, page, config, FEATURE)
+        build.report(error.at(source_path(page, config)))
+        return
+    build.use(page.file.src_uri, FEATURE.name)
+    extension.report = lambda error: build.report(error.at(source_path(page, config)))
+    extension.block = render_planner(steps, build.words[FEATURE.name], build.template("planner.html"), config.site_name)

@@ -56,7 +56,7 @@ def own_script_errors(page: Page) -> list[str]:
     """A list that fills with the stacks of uncaught errors from the hooks' scripts (the
     features' files, and the shared script inline in every page). Only those count:
     Material's own storage helper fails when storage is off."""
-    from hook_support import SHARED_SCRIPT_NAME  # the hooks' folder is on sys.path (conftest)
+    from features import SHARED_SCRIPT_NAME  # the hooks' folder is on sys.path (conftest)
 
     errors: list[str] = []
     ours = ("/assets/hooks/", SHARED_SCRIPT_NAME)

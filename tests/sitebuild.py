@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import itertools
 import logging
 import os
 import subprocess
@@ -100,14 +101,20 @@ def write_site(folder: Path, pages: dict[str, str], extra_config: str = "") -> P
     for name, text in pages.items():
         (folder / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / "docs" / name).write_text(text, encoding="utf-8")
-    hooks = "\n".join(f"  - {path}" for path in sorted((ROOT / "hooks").glob("[!_]*.py"))
-                      if path.name != "hook_support.py")
+    hooks = "\n".join(f"  - {ROOT / name}" for name in site_hooks())
     config = folder / "mkdocs.yml"
     config.write_text(
         f"site_name: Fixture\ntheme:\n  name: material\n  font: false\nhooks:\n{hooks}\n{extra_config}",
         encoding="utf-8",
     )
     return config
+
+
+def site_hooks() -> list[str]:
+    """The hooks this project's mkdocs.yml lists, as it names them ("hooks/checklist.py")."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = itertools.takewhile(lambda line: line.startswith("  - "), text.split("\nhooks:\n", 1)[1].splitlines())
+    return [line.split("#")[0].removeprefix("  - ").strip() for line in listed]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

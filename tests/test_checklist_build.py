@@ -27,7 +27,7 @@ def test_two_checklists_on_one_site(tmp_path):
     assert 'data-item="alpha-link"' in one and 'data-item="b"' in one
     assert 'data-item="alpha"' in two
     # the item's text, link included, is inside the label of its own checkbox
-    assert '<span class="atl-box" aria-hidden="true"></span> Alpha <a href="../two/">link</a></label>' in one
+    assert '<span aria-hidden="true" class="atl-box"></span> Alpha <a href="../two/">link</a></label>' in one
     assert 'data-section-title="First"' in one
     home = (tmp_path / "site/index.html").read_text()
     assert "data-checklist" not in home
@@ -75,10 +75,13 @@ BAD = [
     ({"a.md": "---\nchecklist: Not An Id\n---\n## S\n- [ ] x\n"},
      "docs/a.md: 'checklist: Not An Id' must be an id like 'follow-up'"),
     ({"a.md": "---\nchecklist: a\n---\n## S\n\n- [ ] x\n\n<div>\n- [ ] y\n</div>\n"},
-     ("docs/a.md: 2 checklist items in the source, but 1 rendered as task-list items: "
-     "is an item inside raw HTML or an indented code block?")),
+     ("docs/a.md:9: a checklist item inside a raw HTML block is not read as Markdown; "
+      "move it out, or add markdown=\"1\" to the HTML block")),
     ({"a.md": "---\nchecklist: a\n---\n## S\n\n- [ ] x\n\n<div>\n## T\n</div>\n\n- [ ] y\n"},
-     "docs/a.md: 2 sections with items in the source, but 1 rendered as headings: is a '## ' heading inside raw HTML?"),
+     ("docs/a.md:9: a checklist '## ' heading inside a raw HTML block is not read as Markdown; "
+      "move it out, or add markdown=\"1\" to the HTML block")),
+    ({"a.md": "---\nchecklist: a\n---\n## S\n\n- [ ] big {#b .big}\n"},
+     "docs/a.md:6: a checklist item can end with an id only, like {#some-id}, not {#b .big}"),
 ]
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
-from planner import WORDS, PlannerError, insert_before_first_section, parse_rules, rule_in_words
+from planner import END, START, WORDS, PlannerError, PlannerExtension, parse_rules, rule_in_words
 
 RULES = [
     {"id": "thanks", "title": "Thanks", "after": {"interview": 1}, "keep_time": True},
@@ -37,7 +38,23 @@ def test_days_must_be_whole_and_not_negative(days):
         parse_rules([{"id": "a", "title": "A", "after": {"interview": days}}])
 
 
-def test_the_planner_goes_before_the_first_section_outside_code():
-    page = "# T\n\n```\n## code\n```\n\n## One\n\n## Two\n"
-    assert insert_before_first_section(page, "PLAN") == "# T\n\n```\n## code\n```\n\n\nPLAN\n\n## One\n\n## Two\n"
-    assert insert_before_first_section("# T\n\nNo sections.\n", "PLAN") == "# T\n\nNo sections.\n\nPLAN\n"
+def place(page: str, block: str = "PLAN") -> tuple[str, list[PlannerError]]:
+    extension, mistakes = PlannerExtension(), []
+    extension.block, extension.report = block, mistakes.append
+    return markdown.markdown(page, extensions=[extension, "pymdownx.superfences"]), mistakes
+
+
+def test_the_planner_goes_before_the_first_real_section():
+    page = "# T\n\n```\n## code\n```\n\n<div>\n## raw\n</div>\n\n> ## quoted\n\n## One\n\n## Two\n"
+    html, mistakes = place(page, "## Plan\n\nSteps *here*.")
+    assert mistakes == [] and START not in html and END not in html
+    assert html.index("## raw") < html.index("</blockquote>") < html.index("<h2>Plan</h2>") < html.index("<h2>One</h2>")
+    assert "<p>Steps <em>here</em>.</p>" in html
+    html, _ = place("# T\n\nNo sections.\n")
+    assert html.endswith("<p>No sections.</p>\n<p>PLAN</p>")
+
+
+def test_a_page_that_swallows_the_planner_is_a_mistake():
+    _, mistakes = place("# T\n\n<div>\nnever closed\n")
+    assert [str(m) for m in mistakes] == [
+        "the planner could not be placed: is an HTML block at the end of the page left open?"]

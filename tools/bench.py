@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import planner
 from browsers import CHROMIUM_ARGS, chromium_path
+from hook_support import ASSETS_URI, Build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
@@ -32,7 +33,6 @@ from playwright.sync_api import sync_playwright
 from sitebuild import build_site, built_pages, serving, write_site
 
 RUNS = 30  # this machine's speed wanders by a third from second to second: many pairs
-ASSETS = "assets/hooks"  # where the hooks ship the features' scripts
 TOGGLES = 50
 
 
@@ -42,7 +42,7 @@ def gzipped_size(*paths: Path) -> int:
 
 def feature_scripts(site_dir: Path) -> list[Path]:
     """The features' own scripts as a reader downloads them from the built site."""
-    return sorted((site_dir / ASSETS).iterdir())
+    return sorted((site_dir / ASSETS_URI).iterdir())
 
 
 def inline_code(html: str) -> tuple[dict[str, str], list[str]]:
@@ -148,14 +148,16 @@ def plain_twin(config_file: Path, twin: Path) -> Path:
     sources = {f"docs/note-templates/{p.name}": p.read_text(encoding="utf-8")
                for p in (docs / "note-templates").glob("*.md")}
     source, fields, notes = read_notes("docs/note-templates", sources)
-    page = render_page(source, fields, notes, WORDS, config)
+    build = Build(config, [])
+    page = render_page(source, fields, notes, WORDS, build.template("notes.html"))
     (twin / "note-templates.md").write_text(page, encoding="utf-8")
     for path in twin.rglob("*.md"):
         markdown, meta = get_data(path.read_text(encoding="utf-8"))
         if "planner" in meta:
             steps = planner.parse_rules(meta["planner"])
-            block = planner.render_planner(steps, planner.WORDS, config)
-            path.write_text(planner.insert_before_first_section(markdown, block), encoding="utf-8")
+            block = planner.render_planner(steps, planner.WORDS, build.template("planner.html"), config.site_name)
+            first = markdown.index("\n## ")  # this site's planner page has sections, none in code
+            path.write_text(f"{markdown[:first]}\n\n{block}\n{markdown[first:]}", encoding="utf-8")
     return twin
 
 

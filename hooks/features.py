@@ -1,0 +1,83 @@
+"""The owner hook: one `Build` a build for the feature hooks listed beside it.
+
+A feature hook (`checklist.py`, `notes.py`, `planner.py`, `theme_fixes.py`, ...) declares
+`FEATURE = Feature(...)` (hook_support.py). This hook collects them from `hooks:` in
+mkdocs.yml, registers their Markdown extensions, writes their scripts, puts the code every
+page shares and each page's feature CSS inline, and stops the build on the mistakes they
+reported. Its events run first or last by priority, so the order of `hooks:` does not matter.
+
+Inline code costs no request: on a slow phone more requests beside Material's bundle delay
+it by a round trip, and its long task then falls after the first paint. Instant navigation
+swaps pages without running the scripts they list, so the shared code is on every page a
+reader can arrive at, the 404 page too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from hook_support import ASSETS_URI, Build, Feature, build_of, start_build
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+SHARED = "data-atl-shared"  # marks the shared <style> and <script> that every page carries
+SHARED_SCRIPT_NAME = "atl-shared.js"  # the inline script's name in stack traces and DevTools
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> None:
+    features = [hook.FEATURE for hook in config.hooks.values() if isinstance(getattr(hook, "FEATURE", None), Feature)]
+    build = start_build(config, features)
+    config.markdown_extensions.extend(build.extensions.values())
+
+
+@event_priority(-100)
+def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
+    """Once every page is read, before any is written: stop on the authors' mistakes, one
+    line each (without MkDocs' extra "Error reading page" line), or write the scripts of the
+    features that some page uses."""
+    build = build_of(config)
+    if build.mistakes:
+        raise PluginError("\n".join(build.mistakes))
+    for feature in build.used():
+        if feature.script:
+            uri = f"{ASSETS_URI}/{feature.name}.js"
+            files.append(File.generated(config, uri, content=build.code(f"{feature.name}.js")))
+
+
+@event_priority(-100)
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    build = build_of(config)
+    styles = "".join(
+        f'<style data-atl-feature="{f.name}">{build.code(f"{f.name}.css")}</style>\n'
+        for f in build.features_of(page) if f.style
+    )
+    return with_code(output, build, get_relative_url(f"{ASSETS_URI}/", page.url), styles)
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page (which on_post_page never sees) is served at any address: it finds the
+    features' scripts from the site's own address, as Material links its files there."""
+    if template_name != "404.html":
+        return output
+    scripts = f"{urlsplit(config.site_url or '/').path.rstrip('/')}/{ASSETS_URI}/"
+    return with_code(output, build_of(config), scripts)
+
+
+def with_code(page_html: str, build: Build, scripts: str, styles: str = "") -> str:
+    """The page with the shared CSS and the page's feature `styles` at the end of its head,
+    and the shared JS at the end of its body, after Material's scripts. `scripts` is where
+    common.js finds the features' scripts (its `data-atl-assets`)."""
+    css, js = build.code(*build.shared(".css")), build.code(*build.shared(".js"))
+    page_html = page_html.replace("</head>", f"<style {SHARED}>{css}</style>\n{styles}</head>", 1)
+    end = page_html.rfind("</body>")
+    script = f'<script {SHARED} data-atl-assets="{scripts}">{js}\n//# sourceURL={SHARED_SCRIPT_NAME}</script>\n'
+    return page_html[:end] + script + page_html[end:]
