@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from front_matter import read_front_matter
 from hook_support import Feature, SourceError, build_of, source_path
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
@@ -235,6 +236,15 @@ class ChecklistExtension(Extension):
         md.treeprocessors.register(ChecklistTreeprocessor(md, self), "atl_checklist", PRIORITY)
 
 
+def _check_id(checklist_id: object, used: dict[str, str], line: int | None) -> None:
+    if checklist_id in (None, ""):
+        raise ChecklistError("'checklist:' needs an id, like 'checklist: follow-up'", line)
+    if not isinstance(checklist_id, str) or not CHECKLIST_ID.match(checklist_id):
+        raise ChecklistError(f"'checklist: {checklist_id}' must be an id like 'follow-up'", line)
+    if checklist_id in used:
+        raise ChecklistError(f"checklist id '{checklist_id}' is already used by {used[checklist_id]}", line)
+
+
 FEATURE = Feature(name="checklist", words=WORDS, script=True, style=True, markdown=ChecklistExtension)
 
 
@@ -250,16 +260,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     path = source_path(page, config)
     checklist_id = page.meta["checklist"]
     try:
-        if not isinstance(checklist_id, str) or not CHECKLIST_ID.match(checklist_id):
-            raise ChecklistError(f"'checklist: {checklist_id or ''}' must be an id like 'follow-up'")
-        if checklist_id in extension.ids:
-            raise ChecklistError(f"checklist id '{checklist_id}' is already used by {extension.ids[checklist_id]}")
+        _check_id(checklist_id, extension.ids, read_front_matter(page.file.content_string).line("checklist"))
     except ChecklistError as error:
         build.report(error.at(path))
         return
     extension.ids[checklist_id] = path
     build.use(page.file.src_uri, FEATURE.name)
-    toolbar = build.template("checklist.html").render(id=checklist_id, words=build.words[FEATURE.name], feature=FEATURE.name)
+    words = build.words[FEATURE.name]
+    toolbar = build.template("checklist.html").render(id=checklist_id, words=words, feature=FEATURE.name)
     extension.page = ChecklistPage(
         id=checklist_id,
         toolbar=toolbar,

@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from hook_support import ASSETS_URI, Build, Feature, build_of, start_build
+from front_matter import read_front_matter
+from hook_support import ASSETS_URI, Build, Feature, SourceError, build_of, source_path, start_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -37,6 +38,16 @@ def on_config(config: MkDocsConfig) -> None:
     features = [hook.FEATURE for hook in config.hooks.values() if isinstance(getattr(hook, "FEATURE", None), Feature)]
     build = start_build(config, features)
     config.markdown_extensions.extend(build.extensions.values())
+
+
+@event_priority(100)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Every page's front matter, not only the features' pages: MkDocs drops front matter it
+    cannot read without a word, and builds the page without its description or its feature."""
+    try:
+        read_front_matter(page.file.content_string)
+    except SourceError as error:
+        build_of(config).report(error.at(source_path(page, config)))
 
 
 @event_priority(-100)

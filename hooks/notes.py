@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from front_matter import FrontMatter, read_front_matter
 from hook_support import Feature, SourceError, build_of
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.utils.meta import YAML_RE, get_data
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -45,6 +45,9 @@ WORDS = {
 }
 FIELD_KINDS = ("text", "date")
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
+RESERVED = ("constructor",)  # a name every JavaScript object already has
+NOTE_KEYS = {"title", "subject", "when", "order", "id", "target_words"}
+MAX_WORDS = 5000
 MAILTO_LIMIT = 2000  # longer links fail in some mail apps and browsers
 
 
@@ -109,65 +112,87 @@ def parse_placeholders(text: str, fields: dict[str, Field], first_line: int = 1)
     return parts
 
 
-def parse_fields(declared: object) -> dict[str, Field]:
+def parse_fields(front: FrontMatter) -> dict[str, Field]:
+    """The placeholders declared under `fields:` in the templates' index.md."""
+    declared = front.data.get("fields")
     if not isinstance(declared, list) or not declared:
-        raise NoteError("'fields:' must list the placeholders, each with an id and a label")
+        raise NoteError("'fields:' must list the placeholders, each with an id and a label", front.line("fields"))
     fields: dict[str, Field] = {}
-    for number, entry in enumerate(declared, 1):
+    for index, entry in enumerate(declared):
+        line = lambda *key: front.line("fields", index, *key)  # noqa: B023 (used at once)
         if not isinstance(entry, dict) or not entry.get("id") or not entry.get("label"):
-            raise NoteError(f"field {number} needs an 'id' and a 'label'")
-        unknown = set(entry) - {"id", "label", "hint", "example", "kind"}
+            raise NoteError(f"field {index + 1} needs an 'id' and a 'label'", line())
+        unknown = sorted(set(entry) - set(Field.__annotations__), key=str)
         if unknown:
-            raise NoteError(f"field '{entry['id']}': unknown key '{min(unknown)}'")
-        item = Field(**{k: str(v) for k, v in entry.items()})
-        if not ID.match(item.id):
-            raise NoteError(f"field id '{item.id}' must be lower case letters, digits and _")
+            raise NoteError(f"field '{entry['id']}': unknown key '{unknown[0]}'", line(unknown[0]))
+        for key, value in entry.items():
+            if not isinstance(value, str):
+                raise NoteError(f"field {index + 1}: '{key}:' must be text, not {value!r} (put it in quotes)",
+                                line(key))
+        item = Field(**entry)
+        if not ID.match(item.id) or item.id in RESERVED:
+            raise NoteError(f"field id '{item.id}' must be lower case letters, digits and _, and not "
+                            f"{' or '.join(RESERVED)}", line("id"))
         if item.id in fields:
-            raise NoteError(f"field id '{item.id}' is declared twice")
+            raise NoteError(f"field id '{item.id}' is declared twice", line("id"))
         if item.kind not in FIELD_KINDS:
-            raise NoteError(f"field '{item.id}': kind must be one of {', '.join(FIELD_KINDS)}")
+            raise NoteError(f"field '{item.id}': kind must be one of {', '.join(FIELD_KINDS)}", line("kind"))
         fields[item.id] = item
     return fields
 
 
-def _key_line(source: str, key: str) -> int | None:
-    """The line of `key:` in a file's front matter."""
-    match = re.search(rf"^{key}\s*:", source, re.MULTILINE)
-    return source.count("\n", 0, match.start()) + 1 if match else None
-
-
 def parse_note(source: str, stem: str, fields: dict[str, Field]) -> Note:
     """One template file: front matter plus body. Raises NoteError with the file's line."""
-    body, meta = get_data(source)
-    for key in ("title", "subject"):
-        if not str(meta.get(key) or "").strip():
-            raise NoteError(f"missing '{key}:' in the front matter", 1)
-    unknown = set(meta) - {"title", "subject", "when", "order", "id", "target_words"}
+    front = read_front_matter(source)
+    meta, line = front.data, front.line
+    unknown = sorted(set(meta) - NOTE_KEYS, key=str)
     if unknown:
-        key = min(unknown)
-        raise NoteError(f"unknown front matter key '{key}'", _key_line(source, key))
-    note_id = str(meta.get("id", stem))
+        raise NoteError(f"unknown front matter key '{unknown[0]}'", line(unknown[0]))
+    for key in ("title", "subject"):
+        if meta.get(key) in (None, ""):
+            raise NoteError(f"missing '{key}:' in the front matter", line(key) or 1)
+    for key in ("title", "subject", "when", "id"):
+        if key in meta and not isinstance(meta[key], str):
+            raise NoteError(f"'{key}:' must be text, not {meta[key]!r} (put it in quotes)", line(key))
+    note_id = meta.get("id", stem)
     if not re.match(r"^[a-z0-9][a-z0-9_-]*$", note_id):
-        raise NoteError(f"template id '{note_id}' must be lower case letters, digits, - and _", 1)
-    target = meta.get("target_words")
-    if target is not None and not (
-        isinstance(target, list) and len(target) == 2 and all(isinstance(n, int) for n in target)
-    ):
-        raise NoteError("'target_words:' must be two numbers, like [100, 200]", _key_line(source, "target_words"))
-    body_line = source[: len(source) - len(body)].count("\n") + 1  # get_data returns a suffix
+        raise NoteError(f"template id '{note_id}' must be lower case letters, digits, - and _", line("id") or 1)
+    order = meta.get("order", float("inf"))
+    if isinstance(order, bool) or not isinstance(order, int | float):
+        raise NoteError(f"'order:' must be a number, not {order!r}", line("order"))
+    body = front.body.lstrip("\n")
+    body_line = front.body_line + len(front.body) - len(body)  # the blank lines it starts with
     if not body.strip():
-        front_matter = YAML_RE.match(source)
-        after = front_matter.group().count("\n") + 1 if front_matter else 1
-        raise NoteError("the template has no text after its front matter", after)
+        raise NoteError("the template has no text after its front matter", front.body_line)
     return Note(
         id=note_id,
-        title=str(meta["title"]),
-        subject=parse_placeholders(str(meta["subject"]), fields, _key_line(source, "subject") or 1),
+        title=_plain(meta["title"], "title", fields, line("title")),
+        subject=parse_placeholders(meta["subject"], fields, line("subject") or 1),
         body=parse_placeholders(body.rstrip(), fields, body_line),
-        when=str(meta.get("when", "")),
-        order=float(meta.get("order", float("inf"))),
-        target_words=tuple(target) if target else None,
+        when=_plain(meta.get("when", ""), "when", fields, line("when")),
+        order=float(order),
+        target_words=_target(meta.get("target_words"), line("target_words")),
     )
+
+
+def _plain(text: str, key: str, fields: dict[str, Field], line: int | None) -> str:
+    """A title or `when:` line: text with literal braces, and no placeholder (it would not be
+    filled in: headings and their links must not change as the reader types)."""
+    parts = parse_placeholders(text, fields, line or 1)
+    placeholders = [part.field for part in parts if part.field]
+    if placeholders:
+        raise NoteError(f"'{key}:' cannot hold a placeholder ({{{placeholders[0]}}}): it is not filled in", line)
+    return "".join(part.text for part in parts)
+
+
+def _target(target: object, line: int | None) -> tuple[int, int] | None:
+    if target is None:
+        return None
+    if not (isinstance(target, list) and len(target) == 2 and all(type(n) is int for n in target)
+            and 1 <= target[0] <= target[1] <= MAX_WORDS):
+        raise NoteError(f"'target_words:' must be two whole numbers from 1 to {MAX_WORDS}, the smaller first, "
+                        "like [100, 200]", line)
+    return target[0], target[1]
 
 
 def fill(parts: list[Part], fields: dict[str, Field]) -> str:
@@ -192,9 +217,8 @@ def read_notes(folder: str, sources: dict[str, str]) -> tuple[str, dict[str, Fie
         raise PluginError(f"{index_path}: missing; it holds the page's title, intro and 'fields:'")
     page_source = sources.pop(index_path)
     try:
-        fields = parse_fields(get_data(page_source)[1].get("fields"))
-    except NoteError as error:
-        error.line = error.line or _key_line(page_source, "fields")
+        fields = parse_fields(read_front_matter(page_source))
+    except SourceError as error:
         raise PluginError(error.at(index_path)) from None
     if not sources:
         raise PluginError(f"{folder}: no note templates (one .md file per template) beside index.md")
@@ -202,7 +226,7 @@ def read_notes(folder: str, sources: dict[str, str]) -> tuple[str, dict[str, Fie
     for path, text in sorted(sources.items()):
         try:
             note = parse_note(text, Path(path).stem, fields)
-        except NoteError as error:
+        except SourceError as error:
             mistakes.append(error.at(path))
             continue
         note.source = path
@@ -242,11 +266,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         return None
     build = build_of(config)
     docs = Path(config.docs_dir).name  # error lines name files as the author sees them
-    sources = {}
+    sources, unreadable = {}, []
     for file in [f for f in files if f.src_uri.startswith(folder + "/")]:
         files.remove(file)  # the sources make one page, not one page each
         if file.src_uri.endswith(".md"):
-            sources[f"{docs}/{file.src_uri}"] = file.content_string
+            try:
+                sources[f"{docs}/{file.src_uri}"] = file.content_string
+            except UnicodeDecodeError as error:
+                unreadable.append(f"{docs}/{file.src_uri}: not UTF-8 text (byte {error.start}); save it as UTF-8")
+    if unreadable:
+        raise PluginError("\n".join(unreadable))
     page_source, fields, notes = read_notes(f"{docs}/{folder}", sources)
     content = render_page(page_source, fields, notes, build.words[FEATURE.name], build.template("notes.html"))
     page = File.generated(config, f"{folder}.md", content=content)

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from front_matter import FrontMatter, read_front_matter
 from hook_support import Feature, SourceError, build_of, source_path
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
@@ -70,15 +71,16 @@ WORDS = {
 }
 KEYS = {"id", "title", "name", "after", "keep_time", "text", "links"}
 GIVEN = ("interview", "decision")  # what the reader enters; "interview" is always there
+MAX_DAYS = 260  # a year of business days: more is a slip, and would keep the reader's browser counting
 STEP_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 LINK = re.compile(r"^\[[^\]\n]+\]\([^)\s]+\)$")
 START, END = "atl-planner-start-b7e2", "atl-planner-end-b7e2"  # the paragraphs around the planner
 
 
 class PlannerError(SourceError):
-    """A mistake in a page's `planner:` rules; `key` is the step's key it is about, if any."""
+    """A mistake in a page's `planner:` rules; `key` is where in the step it is, if anywhere."""
 
-    def __init__(self, message: str, key: str | None = None, line: int | None = None) -> None:
+    def __init__(self, message: str, *key: object, line: int | None = None) -> None:
         super().__init__(message, line)
         self.key = key
 
@@ -94,86 +96,84 @@ class Step:
     links: tuple[str, ...] = ()
 
 
-def _line_finder(source: str):
-    """Find the line (1-based) of `key:` in the front matter at or after line `start`, or with
-    no key, of the next list item indented by `indent` ("- " after it)."""
-    lines = source.splitlines()
-
-    def line_of(key: str | None, start: int = 1, indent: str = r"\s*") -> int | None:
-        pattern = re.compile(rf"^\s*(- )?\s*{key}\s*:" if key else rf"^{indent}- ")
-        for number in range(start, len(lines) + 1):
-            if number > 1 and lines[number - 1].strip() == "---":
-                break  # the end of the front matter
-            if pattern.match(lines[number - 1]):
-                return number
-        return None
-
-    return line_of
+def parse_rules(front: FrontMatter) -> list[Step]:
+    """The steps of a page's `planner:`, from its front matter; PlannerError with the line."""
+    rules = front.data.get("planner")
+    if not isinstance(rules, list) or not rules:
+        raise PlannerError("'planner:' must list the steps, each with 'id', 'title' and 'after'",
+                           line=front.line("planner"))
+    steps: dict[str, Step] = {}
+    for index, entry in enumerate(rules):
+        try:
+            step = parse_step(entry, index + 1, steps)
+        except PlannerError as error:
+            error.line = front.line("planner", index, *error.key)
+            raise
+        steps[step.id] = step
+    return list(steps.values())
 
 
 def parse_step(entry: object, number: int, known: dict[str, Step]) -> Step:
-    """One step of the rules; `known` holds the steps before it. Raises PlannerError without
-    a line: the caller, who has the source, finds it."""
+    """One step of the rules; `known` holds the steps before it."""
     if not isinstance(entry, dict):
         raise PlannerError(f"step {number} must be a mapping with 'id', 'title' and 'after'")
     step_id = entry.get("id")
-    where = f"step '{step_id}'" if step_id else f"step {number}"
-    unknown = sorted(set(entry) - KEYS)
+    where = f"step '{step_id}'" if isinstance(step_id, str) and step_id else f"step {number}"
+    unknown = sorted(set(entry) - KEYS, key=str)
     if unknown:
         raise PlannerError(f"{where}: unknown key '{unknown[0]}' (known: {', '.join(sorted(KEYS))})", unknown[0])
     for key in ("id", "title", "after"):
-        if not entry.get(key):
-            raise PlannerError(f"{where} needs '{key}:'", key if key in entry else None)
+        if entry.get(key) in (None, "", [], {}):
+            raise PlannerError(f"{where} needs '{key}:'", *((key,) if key in entry else ()))
     if not isinstance(step_id, str) or not STEP_ID.match(step_id) or step_id in GIVEN:
         raise PlannerError(f"{where}: id must be lower case letters, digits and -, and not {' or '.join(GIVEN)}", "id")
     if step_id in known:
         raise PlannerError(f"{where}: the id is used twice", "id")
-    after = entry["after"]
-    if not isinstance(after, dict):
-        raise PlannerError(f"{where}: 'after:' must map what it counts from to business days, like {{interview: 1}}", "after")
-    for anchor, days in after.items():
-        if anchor not in GIVEN and anchor not in known:
-            choices = ", ".join([*GIVEN, *known])
-            raise PlannerError(f"{where}: 'after:' counts from '{anchor}', which is not one of {choices}", "after")
-        if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-            raise PlannerError(f"{where}: 'after: {anchor}' must be a whole number of days, 0 or more, not {days!r}", "after")
-    if list(after)[-1] == "decision":
-        raise PlannerError(f"{where}: 'after:' must end with something always known (the interview or a step)", "after")
-    links = entry.get("links") or []
-    if not isinstance(links, list) or not all(isinstance(link, str) and LINK.match(link.strip()) for link in links):
-        raise PlannerError(f"{where}: 'links:' must list Markdown links, like \"[Checklist](checklist.md)\"", "links")
+    texts = {key: _text(entry, key, where) for key in ("title", "name", "text")}
     if not isinstance(entry.get("keep_time", False), bool):
         raise PlannerError(f"{where}: 'keep_time:' must be true or false", "keep_time")
     return Step(
         id=step_id,
-        title=str(entry["title"]),
-        after=[(str(anchor), days) for anchor, days in after.items()],
-        name=str(entry.get("name") or entry["title"]),
+        title=texts["title"],
+        after=_after(entry["after"], where, known),
+        name=texts["name"] or texts["title"],
         keep_time=entry.get("keep_time", False),
-        text=str(entry.get("text") or "").strip(),
-        links=tuple(link.strip() for link in links),
+        text=texts["text"].strip(),
+        links=_links(entry.get("links"), where),
     )
 
 
-def parse_rules(rules: object, source: str = "") -> list[Step]:
-    """The steps of a page's `planner:`; `source` is the page's file, for error lines."""
-    line_of = _line_finder(source)
-    planner_line = line_of("planner")
-    if not isinstance(rules, list) or not rules:
-        raise PlannerError("'planner:' must list the steps, each with 'id', 'title' and 'after'", line=planner_line)
-    steps: dict[str, Step] = {}
-    step_line = planner_line or 1
-    first_item = line_of(None, step_line + 1)
-    indent = re.escape(source.splitlines()[first_item - 1].split("-")[0]) if first_item else ""
-    for number, entry in enumerate(rules, 1):
-        step_line = line_of(None, step_line + 1, indent) or step_line  # where this step starts
-        try:
-            step = parse_step(entry, number, steps)
-        except PlannerError as error:
-            error.line = (error.key and line_of(error.key, step_line)) or step_line
-            raise
-        steps[step.id] = step
-    return list(steps.values())
+def _text(entry: dict, key: str, where: str) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str):
+        raise PlannerError(f"{where}: '{key}:' must be text, not {value!r} (put it in quotes)", key)
+    return value
+
+
+def _after(after: object, where: str, known: dict[str, Step]) -> list[tuple[str, int]]:
+    """The step's `after:`: what it counts from, each with its number of business days."""
+    if not isinstance(after, dict):
+        raise PlannerError(f"{where}: 'after:' must map what it counts from to business days, like {{interview: 1}}",
+                           "after")
+    for anchor, days in after.items():
+        if anchor not in GIVEN and anchor not in known:
+            choices = ", ".join([*GIVEN, *known])
+            raise PlannerError(f"{where}: 'after:' counts from '{anchor}', which is not one of {choices}",
+                               "after", anchor)
+        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DAYS:
+            raise PlannerError(f"{where}: 'after: {anchor}' must be a whole number of business days from 0 to "
+                               f"{MAX_DAYS}, not {days!r}", "after", anchor)
+    if list(after)[-1] == "decision":
+        raise PlannerError(f"{where}: 'after:' must end with something always known (the interview or a step)",
+                           "after")
+    return [(str(anchor), days) for anchor, days in after.items()]
+
+
+def _links(links: object, where: str) -> tuple[str, ...]:
+    links = links or []
+    if not isinstance(links, list) or not all(isinstance(link, str) and LINK.match(link.strip()) for link in links):
+        raise PlannerError(f"{where}: 'links:' must list Markdown links, like \"[Checklist](checklist.md)\"", "links")
+    return tuple(link.strip() for link in links)
 
 
 def rule_in_words(step: Step, steps: dict[str, Step], words: dict[str, str]) -> str:
@@ -207,7 +207,8 @@ class PlannerPlacement(Treeprocessor):
         top = list(root)
         marks = [n for n, el in enumerate(top) if el.tag == "p" and el.text in (START, END)]
         if len(marks) != 2:
-            self.extension.report(PlannerError("the planner could not be placed: is an HTML block at the end of the page left open?"))
+            self.extension.report(PlannerError(
+                "the planner could not be placed: is an HTML block at the end of the page left open?"))
             return
         planner = top[marks[0] + 1 : marks[1]]
         for element in top[marks[0] : marks[1] + 1]:
@@ -255,7 +256,8 @@ def render_planner(steps: list[Step], words: dict[str, str], template: Template,
     by_id = {step.id: step for step in steps}
     in_words = {step.id: rule_in_words(step, by_id, words) for step in steps}
     rules = [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time} for s in steps]
-    return template.render(steps=steps, in_words=in_words, rules=rules, words=words, product=product, feature=FEATURE.name)
+    return template.render(steps=steps, in_words=in_words, rules=rules, words=words, product=product,
+                           feature=FEATURE.name)
 
 
 FEATURE = Feature(name="planner", words=WORDS, script=True, style=True, markdown=PlannerExtension)
@@ -271,8 +273,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if "planner" not in page.meta:
         return
     try:
-        steps = parse_rules(page.meta["planner"], page.file.content_string)
-    except PlannerError as error:
+        steps = parse_rules(read_front_matter(page.file.content_string))
+    except SourceError as error:
         build.report(error.at(source_path(page, config)))
         return
     build.use(page.file.src_uri, FEATURE.name)

@@ -71,9 +71,9 @@ BAD = [
     ({"a.md": "---\nchecklist: a\n---\n# A\n- [ ] stray\n"},
      "docs/a.md:5: a checklist item must sit under a '## ' section heading"),
     ({"a.md": "---\nchecklist: same\n---\n## S\n- [ ] x\n", "b.md": "---\nchecklist: same\n---\n## S\n- [ ] x\n"},
-     "docs/b.md: checklist id 'same' is already used by docs/a.md"),
+     "docs/b.md:2: checklist id 'same' is already used by docs/a.md"),
     ({"a.md": "---\nchecklist: Not An Id\n---\n## S\n- [ ] x\n"},
-     "docs/a.md: 'checklist: Not An Id' must be an id like 'follow-up'"),
+     "docs/a.md:2: 'checklist: Not An Id' must be an id like 'follow-up'"),
     ({"a.md": "---\nchecklist: a\n---\n## S\n\n- [ ] x\n\n<div>\n- [ ] y\n</div>\n"},
      ("docs/a.md:9: a checklist item inside a raw HTML block is not read as Markdown; "
       "move it out, or add markdown=\"1\" to the HTML block")),

@@ -68,7 +68,8 @@ def test_each_box_is_a_checkbox_labelled_by_its_text(options):
             'type="checkbox" /><span aria-hidden="true" class="atl-box"></span> '
             'Write down <em>every</em> name, see <a href="names.md">names</a></label></li>') in html
     assert re.search(r'<li>\s*<p><label class="atl-item">.*?</span> Loose item</label></p>\s*<p>with a second', html)
-    assert re.search(r'</span> Parent</label>(</p>)?\s*<ul>\s*<li><label class="atl-item">.*?</span> Child</label>', html)
+    assert re.search(r'</span> Parent</label>(</p>)?\s*<ul>\s*<li><label class="atl-item">.*?</span> Child</label>',
+                     html)
 
 
 def test_toolbar_before_the_first_section_with_items_and_progress_under_each():
@@ -77,7 +78,8 @@ def test_toolbar_before_the_first_section_with_items_and_progress_under_each():
     assert html.index('<h2 id="notes">') < html.index(TOOLBAR + '\n<h2 id="early">Before</h2>\n'
                                                      '<p class="atl-section-progress atl-js-only atl-line" '
                                                      'data-section-progress="1" data-section-title="Before"></p>')
-    assert '<h2 id="after">After</h2>\n<p class="atl-section-progress atl-js-only atl-line" data-section-progress="2"' in html
+    assert ('<h2 id="after">After</h2>\n<p class="atl-section-progress atl-js-only atl-line" '
+            'data-section-progress="2"') in html
     assert html.count("atl-section-progress") == 2  # a section without items has none
 
 

@@ -23,7 +23,8 @@ fields:
 
 Fill in the form.
 """
-BIRTHDAY = "---\ntitle: Birthday card\nsubject: Happy birthday, {friend}!\nwhen: On the day.\norder: 1\n---\nDear {friend},\n\nSee you on {day}. {{not a placeholder}}\n"
+BIRTHDAY = ("---\ntitle: Birthday card\nsubject: Happy birthday, {friend}!\nwhen: On the day.\norder: 1\n---\n"
+            "Dear {friend},\n\nSee you on {day}. {{not a placeholder}}\n")
 THANKS = "---\ntitle: Thank-you card\nsubject: Thanks\norder: 2\ntarget_words: [5, 50]\n---\nThanks, {friend} & co.\n"
 CONFIG = "extra:\n  notes_folder: cards\nnav:\n  - Home: index.md\n  - Cards: cards.md\n"
 
@@ -37,7 +38,8 @@ def fixture(tmp_path, **changes):
 
 def test_generated_page_with_form_templates_nav_and_search(tmp_path):
     config = fixture(tmp_path)
-    config.write_text(config.read_text().replace("  font: false\n", "  font: false\n  features: [content.action.edit]\n"))
+    text = config.read_text()
+    config.write_text(text.replace("  font: false\n", "  font: false\n  features: [content.action.edit]\n"))
     build_site(config, tmp_path / "site", "http://127.0.0.1/")
     site = tmp_path / "site"
     html = (site / "cards/index.html").read_text()
@@ -66,7 +68,8 @@ def test_generated_page_with_form_templates_nav_and_search(tmp_path):
 
 def test_ui_words_can_be_overridden(tmp_path):
     config = fixture(tmp_path)
-    config.write_text(config.read_text().replace("  notes_folder: cards\n", "  notes_folder: cards\n  notes:\n    copy: Copy note\n"))
+    text = config.read_text()
+    config.write_text(text.replace("  notes_folder: cards\n", "  notes_folder: cards\n  notes:\n    copy: Copy note\n"))
     build_site(config, tmp_path / "site", "http://127.0.0.1/")
     assert ">Copy note</button>" in (tmp_path / "site/cards/index.html").read_text()
 
@@ -87,7 +90,7 @@ BAD = [
     ({"cards/birthday.md": None, "cards/thanks.md": None},
      "docs/cards: no note templates (one .md file per template) beside index.md"),
     ({"cards/index.md": INDEX.replace("    label: Day\n", "")},
-     "docs/cards/index.md:4: field 2 needs an 'id' and a 'label'"),
+     "docs/cards/index.md:8: field 2 needs an 'id' and a 'label'"),
 ]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 import pytest
+from front_matter import read_front_matter
+from hook_support import SourceError
 from mkdocs.exceptions import PluginError
 from notes import (
     Field,
@@ -19,7 +21,8 @@ from notes import (
 )
 
 FIELDS = {"name": Field("name", "Your name"), "role": Field("role", "Job title")}
-INDEX = "---\ntitle: Notes\nfields:\n  - id: name\n    label: Your name\n  - id: role\n    label: Job title\n---\n# Notes\n"
+INDEX = ("---\ntitle: Notes\nfields:\n  - id: name\n    label: Your name\n  - id: role\n    label: Job title\n"
+         "---\n# Notes\n")
 
 
 def test_placeholders_and_text():
@@ -44,18 +47,28 @@ def test_placeholder_mistakes_name_their_line(text, line, message):
     assert error.value.line == line
 
 
-def test_fields_are_validated():
-    assert list(parse_fields([{"id": "a", "label": "A", "kind": "date"}])) == ["a"]
-    for bad, message in [
-        (None, "must list the placeholders"),
-        ([{"id": "a"}], "field 1 needs an 'id' and a 'label'"),
-        ([{"id": "a", "label": "A"}, {"id": "a", "label": "B"}], "'a' is declared twice"),
-        ([{"id": "A-b", "label": "A"}], "must be lower case"),
-        ([{"id": "a", "label": "A", "kind": "number"}], "kind must be one of text, date"),
-        ([{"id": "a", "label": "A", "colour": "red"}], "unknown key 'colour'"),
+def fields_from(yaml_text: str) -> dict[str, Field]:
+    return parse_fields(read_front_matter(f"---\n{yaml_text}---\n# Notes\n"))
+
+
+def test_fields_are_validated_each_at_its_own_line():
+    assert list(fields_from("fields:\n  - id: a\n    label: A\n    kind: date\n")) == ["a"]
+    two = "fields:\n  - id: a\n    label: A\n  - id: b\n    label: B\n"
+    for bad, line, message in [
+        ("title: x\n", None, "must list the placeholders"),
+        ("fields: 3\n", 2, "must list the placeholders"),
+        (two.replace("    label: B\n", ""), 5, "field 2 needs an 'id' and a 'label'"),
+        (two.replace("id: b", "id: a"), 5, "'a' is declared twice"),
+        (two.replace("id: b", "id: B-b"), 5, "must be lower case"),
+        (two.replace("id: b", "id: constructor"), 5, "and not constructor"),
+        (two + "    kind: number\n", 7, "kind must be one of text, date"),
+        (two + "    colour: red\n", 7, "unknown key 'colour'"),
+        (two + "    example: [a, b]\n", 7, "field 2: 'example:' must be text, not \\['a', 'b'\\]"),
+        (two.replace("label: B", "label: 2024"), 6, "field 2: 'label:' must be text, not 2024 \\(put it in quotes\\)"),
     ]:
-        with pytest.raises(NoteError, match=message):
-            parse_fields(bad)
+        with pytest.raises(NoteError, match=message) as error:
+            fields_from(bad)
+        assert error.value.line == line, bad
 
 
 def test_a_note_and_its_body_lines():
@@ -65,7 +78,7 @@ def test_a_note_and_its_body_lines():
     assert fill(note.subject, FIELDS) == "Re [Job title]"
     assert fill(note.body, FIELDS) == "Dear [Your name],\nThanks"
     with pytest.raises(NoteError) as error:
-        parse_note(source.replace("Thanks\n", "Thanks {x}\n"), "thanks", FIELDS)
+        parse_note(source.replace(",\nThanks\n", ",\nThanks {x}\n"), "thanks", FIELDS)
     assert error.value.line == 8
 
 
@@ -74,11 +87,19 @@ def test_a_note_and_its_body_lines():
     ("---\nsubject: S\n---\nBody\n", 1, "missing 'title:' in the front matter"),
     ("---\ntitle: T\nsubject: S {nope}\n---\nBody\n", 3, "unknown placeholder"),
     ("---\ntitle: T\nsubject: S\ncolour: red\n---\nBody\n", 4, "unknown front matter key 'colour'"),
-    ("---\ntitle: T\nsubject: S\ntarget_words: 100\n---\nBody\n", 4, "must be two numbers"),
+    ("---\ntitle: T\nsubject: S\ntarget_words: 100\n---\nBody\n", 4, "must be two whole numbers"),
+    ("---\ntitle: T\nsubject: S\ntarget_words: [true, false]\n---\nBody\n", 4, "must be two whole numbers"),
+    ("---\ntitle: T\nsubject: S\ntarget_words: [300, -5]\n---\nBody\n", 4, "from 1 to 5000, the smaller first"),
+    ("---\ntitle: T\nsubject: S\norder: first\n---\nBody\n", 4, "'order:' must be a number, not 'first'"),
+    ("---\ntitle: T\nsubject: S\norder: [1]\n---\nBody\n", 4, "'order:' must be a number, not \\[1\\]"),
+    ("---\ntitle: [a, b]\nsubject: S\n---\nBody\n", 2, "'title:' must be text, not \\['a', 'b'\\]"),
+    ("---\ntitle: About {role}\nsubject: S\n---\nBody\n", 2, "'title:' cannot hold a placeholder \\(\\{role\\}\\)"),
+    ("---\ntitle: T\nsubject: S\nwhen: After {name} calls\n---\nBody\n", 4, "'when:' cannot hold a placeholder"),
+    ("---\ntitle: T\nsubject: S: again\n---\nBody\n", 3, "not valid YAML: mapping values are not allowed here"),
     ("---\ntitle: T\nsubject: S\n---\n\n", 5, "no text after its front matter"),
 ])
 def test_note_mistakes(source, line, message):
-    with pytest.raises(NoteError, match=message) as error:
+    with pytest.raises(SourceError, match=message) as error:
         parse_note(source, "t", FIELDS)
     assert error.value.line == line
 
@@ -109,6 +130,13 @@ def test_read_notes_needs_an_index_and_templates():
         read_notes("docs/n", {"docs/n/index.md": INDEX})
     with pytest.raises(PluginError, match=r"^docs/n/index.md:2: 'fields:' must list"):
         read_notes("docs/n", {"docs/n/index.md": "---\nfields: 3\n---\n"})
+    with pytest.raises(PluginError, match=r"^docs/n/index.md:4: the front matter is not valid YAML"):
+        read_notes("docs/n", {"docs/n/index.md": "---\nfields:\n  - id: a\n label: A\n---\n"})
+
+
+def test_titles_keep_literal_braces():
+    note = parse_note("---\ntitle: Use {{braces}}\nsubject: S\n---\nBody\n", "t", FIELDS)
+    assert note.title == "Use {braces}"
 
 
 def test_mailto_encodes_everything_and_uses_crlf():

@@ -42,22 +42,24 @@ def test_changed_rules_make_another_planner(tmp_path):
     assert html.index('id="your-dates"') < html.index("data-planner") < html.index('id="first-section"')
     assert html.index("not a section") < html.index('id="your-dates"')
     assert "data-step-rule" in html and ">On the day of the interview, or the next business day.</p>" in html
-    assert "1 business day after the decision date they gave you; if they gave none, 3 business days after the thanks." in html
+    assert ("1 business day after the decision date they gave you; if they gave none, "
+            "3 business days after the thanks.") in html
     assert '<a href="other/">the other page</a>' in html  # step links are the page's Markdown
     assert "A <em>short</em> note." in html
-    assert "&#34;after&#34;: [[&#34;decision&#34;, 1], [&#34;thanks&#34;, 3]]" in html  # the rules, in order, for the script
+    # the rules, in order, for the script
+    assert "&#34;after&#34;: [[&#34;decision&#34;, 1], [&#34;thanks&#34;, 3]]" in html
     assert "data-planner" not in (tmp_path / "site/other/index.html").read_text()
 
 
 STEP = "  - id: a\n    title: A\n    after: {interview: 1}\n"
 BAD = [
     (planner_page(STEP + "  - id: b\n    title: B\n    after: {a: -2}\n"),
-     "docs/p.md:8: step 'b': 'after: a' must be a whole number of days, 0 or more, not -2"),
+     "docs/p.md:8: step 'b': 'after: a' must be a whole number of business days from 0 to 260, not -2"),
     (planner_page("  - id: a\n    title: A\n    afterr: {interview: 1}\n"),
      "docs/p.md:5: step 'a': unknown key 'afterr' (known: after, id, keep_time, links, name, text, title)"),
     (planner_page(STEP + "  - id: b\n    title: B\n    after: {decison: 2, interview: 7}\n"),
      "docs/p.md:8: step 'b': 'after:' counts from 'decison', which is not one of interview, decision, a"),
-    (planner_page("  - id: a\n    title: A\n    after: {b: 1}\n" + "  - id: b\n    title: B\n    after: {interview: 1}\n"),
+    (planner_page("  - id: a\n    title: A\n    after: {b: 1}\n  - id: b\n    title: B\n    after: {interview: 1}\n"),
      "docs/p.md:5: step 'a': 'after:' counts from 'b', which is not one of interview, decision"),
     (planner_page(STEP + "  - id: b\n    title: B\n    after: {decision: 2}\n"),
      "docs/p.md:8: step 'b': 'after:' must end with something always known (the interview or a step)"),
