@@ -17,6 +17,14 @@ DETAILS_KEY = f"{SUB_PATH}:details:reader"  # where every form keeps the reader'
 sys.path.insert(0, str(ROOT / "hooks"))  # the unit tests import the hooks' pure helpers
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium is marked `browser`: ./run test -m "not browser" is the
+    quick tier."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @dataclass
 class Site:
     dir: Path  # the built site

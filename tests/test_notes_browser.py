@@ -148,7 +148,7 @@ def test_reader_markup_stays_text_everywhere(site, clipboard_context):
     assert PAYLOAD in unquote(card.locator("[data-note-mailto]").get_attribute("href"))
     page.reload(wait_until="networkidle")
     expect(card.locator("[data-note-body]")).to_contain_text(PAYLOAD)
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")  # an <img> that got in would have been fetched by now
     assert dialogs == [] and page.locator("article img").count() == 0
 
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from htmlscan import scan
 from mkdocs.config import load_config
-from sitebuild import ROOT, build_site
+from sitebuild import ROOT, assert_cli_prints_one_error_line, build_site, failed_build_log, write_site
 
 
 def _file_for(site_dir: Path, base_url: str, url: str) -> Path | None:
@@ -34,8 +34,10 @@ def _internal_links(site_dir: Path, base_url: str) -> list[tuple[str, str]]:
     return found
 
 
-def test_strict_build_logs_no_warning(site):
-    assert [line for line in site.log if not line.startswith(("INFO", "DEBUG"))] == []
+def test_the_site_builds_without_a_warning(tmp_path):
+    """Built without --strict, so that a warning is logged rather than stopping the build."""
+    log = build_site(ROOT / "mkdocs.yml", tmp_path, "http://127.0.0.1/", strict=False)
+    assert [line for line in log if not line.startswith(("INFO", "DEBUG"))] == []
 
 
 def _nav_files(nav) -> list[str]:
@@ -132,3 +134,26 @@ def test_no_debris_from_the_source_articles():
         text = md.read_text().lower()
         for debris in ("read more", "repparttar", "in the news"):
             assert debris not in text, f"{md}: {debris}"
+
+
+BAD_FRONT_MATTER = [
+    ("---\ndescription: Checklist: a printable list\n---\n# A\n",
+     "docs/a.md:2: the front matter is not valid YAML: mapping values are not allowed here"),
+    ("---\ntitle: A\n\tdescription: tab\n---\n# A\n", "docs/a.md:3: the front matter is not valid YAML"),
+    ("---\n- a list\n---\n# A\n", "docs/a.md:2: the front matter must be 'key: value' lines between the two '---'"),
+    ("---\nchecklist:\n---\n# A\n\n## S\n\n- [ ] x\n",
+     "docs/a.md:2: 'checklist:' needs an id, like 'checklist: follow-up'"),
+]
+
+
+@pytest.mark.parametrize("page, message", BAD_FRONT_MATTER)
+def test_front_matter_mistakes_on_any_page_stop_the_build(tmp_path, page, message):
+    """MkDocs itself would build such a page without its front matter, and show it as text."""
+    config = write_site(tmp_path, {"index.md": "# Home\n", "a.md": page})
+    log = failed_build_log(config, tmp_path / "site")
+    assert any(line.startswith(f"ERROR: {message}") for line in log), log
+
+
+def test_a_front_matter_mistake_is_one_line_without_a_traceback(tmp_path):
+    config = write_site(tmp_path, {"index.md": "# Home\n", "a.md": BAD_FRONT_MATTER[0][0]})
+    assert_cli_prints_one_error_line(config, BAD_FRONT_MATTER[0][1])

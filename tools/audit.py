@@ -127,35 +127,45 @@ def main() -> None:
     args = options.parse_args()
     if not shutil.which("nginx"):
         sys.exit("nginx is missing: ./run audit installs it (Debian package nginx-light)")
+    builds = {"ours": {}, "stock": stock_overrides()}
+    if args.settings:
+        builds["settings"] = {"hooks": [], "extra_css": [], "extra_javascript": []}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         work.chmod(0o755)  # nginx's workers may run as another user
-        builds = {"ours": {}, "stock": stock_overrides()}
-        if args.settings:
-            builds["settings"] = {"hooks": [], "extra_css": [], "extra_javascript": []}
-        ports = {name: free_port() for name in builds}
-        for name, overrides in builds.items():
-            url = f"http://127.0.0.1:{ports[name]}/"
-            build_site(ROOT / "mkdocs.yml", work / name, url, strict=name == "ours", **overrides)
-        servers = "".join(NGINX_SERVER.format(port=ports[n], root=work / n) for n in ports)
-        (work / "nginx.conf").write_text(NGINX_CONF.format(work=work, servers=servers))
-        nginx = subprocess.Popen(["nginx", "-c", str(work / "nginx.conf"), "-e", str(work / "nginx-error.log")])
-        time.sleep(0.5)
-        results: dict[str, dict[str, dict]] = {name: {} for name in ports}
-        try:
-            pages = built_pages(work / "ours")
-            for path in pages if args.pages is None else [p for p in pages if p.strip("/") in args.pages.split(",")]:
-                runs = {name: [] for name in ports}
-                for _ in range(RUNS):
-                    for name, port in ports.items():
-                        runs[name].append(lighthouse(f"http://127.0.0.1:{port}/{path}"))
-                for name, reports in runs.items():
-                    results[name][path] = median_run(reports)
-        finally:
-            nginx.terminate()
-            nginx.wait()
+        results = audit_builds(builds, work, None if args.pages is None else args.pages.split(","))
         pieces, by_page = own_code_sizes(work / "ours")
+    print_report(results, pieces, by_page)
 
+
+def audit_builds(builds: dict[str, dict], work: Path, only: list[str] | None) -> dict[str, dict[str, dict]]:
+    """Each build of the site served by nginx and audited page by page, the builds taking
+    turns; the median run of each page of each build."""
+    ports = {name: free_port() for name in builds}
+    for name, overrides in builds.items():
+        url = f"http://127.0.0.1:{ports[name]}/"
+        build_site(ROOT / "mkdocs.yml", work / name, url, strict=name == "ours", **overrides)
+    servers = "".join(NGINX_SERVER.format(port=ports[n], root=work / n) for n in ports)
+    (work / "nginx.conf").write_text(NGINX_CONF.format(work=work, servers=servers))
+    nginx = subprocess.Popen(["nginx", "-c", str(work / "nginx.conf"), "-e", str(work / "nginx-error.log")])
+    time.sleep(0.5)
+    results: dict[str, dict[str, dict]] = {name: {} for name in ports}
+    try:
+        pages = built_pages(work / "ours")
+        for path in pages if only is None else [p for p in pages if p.strip("/") in only]:
+            runs = {name: [] for name in ports}
+            for _ in range(RUNS):
+                for name, port in ports.items():
+                    runs[name].append(lighthouse(f"http://127.0.0.1:{port}/{path}"))
+            for name, reports in runs.items():
+                results[name][path] = median_run(reports)
+    finally:
+        nginx.terminate()
+        nginx.wait()
+    return results
+
+
+def print_report(results: dict[str, dict[str, dict]], pieces: dict[str, int], by_page: dict[str, int]) -> None:
     heads = "".join(f"{label:>6}" for label in CATEGORIES.values())
     print(f"Lighthouse {lighthouse_version()}, mobile preset, median of {RUNS} runs; nginx with gzip")
     print(f"{'page':<28}{'site':<9}{heads}{'transfer':>13}{'LCP':>9}")

@@ -204,7 +204,8 @@ def print_scaling(work: Path) -> None:
                 *((now - then) / added * 1000 for now, then in zip(times, before[1])))
         print(f"  {copies:>3}x: {pages:>4} pages {items:>5} items {templates:>4} templates"
               f"  {times[0] * 1000:6.0f} ms with {times[1] * 1000:6.0f} ms without"
-              f"  {(ratios[1] - 1) * 100:+5.1f}% (half the runs {(ratios[0] - 1) * 100:+.0f}% to {(ratios[2] - 1) * 100:+.0f}%)"
+              f"  {(ratios[1] - 1) * 100:+5.1f}%"
+              f" (half the runs {(ratios[0] - 1) * 100:+.0f}% to {(ratios[2] - 1) * 100:+.0f}%)"
               f"{growth}"
               f"  in the hooks' handlers: {hook_share(config, work / 'share', 5) * 100:.1f}%")
         before = (copies, times)
