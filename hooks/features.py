@@ -14,6 +14,7 @@ reader can arrive at, the 404 page too.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -71,7 +72,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         f'<style data-atl-feature="{f.name}">{build.code(f"{f.name}.css")}</style>\n'
         for f in build.features_of(page) if f.style
     )
-    return with_code(output, build, get_relative_url(f"{ASSETS_URI}/", page.url), styles)
+    output = with_code(output, build, get_relative_url(f"{ASSETS_URI}/", page.url), styles)
+    return build.policy.add(output, Path(page.file.abs_dest_path))
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -79,8 +81,14 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     features' scripts from the site's own address, as Material links its files there."""
     if template_name != "404.html":
         return output
+    build = build_of(config)
     scripts = f"{urlsplit(config.site_url or '/').path.rstrip('/')}/{ASSETS_URI}/"
-    return with_code(output, build_of(config), scripts)
+    return build.policy.add(with_code(output, build, scripts), Path(config.site_dir) / template_name)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Every page is written: each gets the policy that allows the inline code of all."""
+    build_of(config).policy.finish()
 
 
 def with_code(page_html: str, build: Build, scripts: str, styles: str = "") -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from csp import SitePolicy
 from jinja2 import FileSystemBytecodeCache, FileSystemLoader
 from mkdocs.exceptions import PluginError
 
@@ -68,6 +69,7 @@ class Build:
         self.words = {f.name: ui_words(config, f.name, f.words) for f in self.features if f.words}
         self.extensions = {f.name: f.markdown() for f in self.features if f.markdown}
         self.mistakes: list[str] = []
+        self.policy = SitePolicy()  # the Content-Security-Policy of every page
         self._pages: dict[str, set[str]] = {}  # src_uri -> the features that page uses
         self._code: dict[tuple[str, ...], str] = {}
         self._env: Environment | None = None

@@ -1,0 +1,96 @@
+"""The site's Content-Security-Policy: the browser itself enforces "no request to any other host".
+
+Not a hook (features.py, the owner, wires it). Every page carries the same policy in a
+`<meta http-equiv>`: Material's instant navigation brings the next page's head elements
+along, and a second policy would be added to the first (policies only ever add up), so a
+page-by-page list of hashes would block the next page's inline code. The policy allows the
+site's own origin and, for inline code, exactly the sha256 hashes of the inline scripts and
+styles of all the site's pages (Material's few small scripts, which differ by page depth,
+and the hooks' inline code), never 'unsafe-inline' or 'unsafe-eval'.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+PLACEHOLDER = "atl-content-security-policy"  # the meta's content until every page is known
+META = f'<meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
+RUNS = {None, "", "text/javascript", "module", "application/javascript"}  # script types that run
+
+
+class _InlineCode(HTMLParser):
+    """The text of every inline script that runs and every <style>, as the browser hashes it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "style" or (tag == "script" and "src" not in values and values.get("type") in RUNS):
+            self._open = self.styles if tag == "style" else self.scripts
+            self._open.append("")
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open[-1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._open = None
+
+
+def inline_code(page_html: str) -> tuple[set[str], set[str]]:
+    """The hashes ('sha256-...') of a page's inline scripts, and of its inline styles."""
+    parser = _InlineCode()
+    parser.feed(page_html)
+    parser.close()
+    return {_hash(s) for s in parser.scripts}, {_hash(s) for s in parser.styles}
+
+
+def _hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+
+
+def policy(scripts: set[str], styles: set[str]) -> str:
+    """The policy for pages whose inline code has these hashes."""
+    return "; ".join([
+        "default-src 'self'",  # pages, search index and worker, fonts: this origin only
+        f"script-src 'self' {' '.join(sorted(scripts))}",
+        f"style-src 'self' {' '.join(sorted(styles))}",
+        # Material draws its icons in CSS as data: SVG images (admonitions, lists, search)
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",  # no form is ever sent: what a reader types stays here
+    ])
+
+
+class SitePolicy:
+    """The policy of one build: each page gets the placeholder meta as it is written, and
+    once every page is written, the policy for all of them (`finish`)."""
+
+    def __init__(self) -> None:
+        self.scripts: set[str] = set()
+        self.styles: set[str] = set()
+        self.files: list[Path] = []
+
+    def add(self, page_html: str, written_to: Path) -> str:
+        """The page with the placeholder meta first in its head, its inline code noted."""
+        scripts, styles = inline_code(page_html)
+        self.scripts |= scripts
+        self.styles |= styles
+        self.files.append(written_to)
+        return page_html.replace("<head>", f"<head>\n{META}", 1)
+
+    def finish(self) -> None:
+        content = policy(self.scripts, self.styles)  # quotes and base64 only: safe in the attribute
+        for path in self.files:
+            if path.is_file():
+                text = path.read_text(encoding="utf-8")
+                path.write_text(text.replace(PLACEHOLDER, content, 1), encoding="utf-8")

@@ -1,0 +1,92 @@
+"""The Content-Security-Policy every page carries, and the browser enforcing it."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from csp import inline_code
+from playwright.sync_api import expect
+
+# A page's violations, as the browser reports them to the page (kept across instant navigation)
+WATCH = """window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
+
+
+def policy_of(html: str) -> str:
+    metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    assert len(metas) == 1
+    return metas[0]
+
+
+def test_every_page_carries_one_policy_that_allows_exactly_its_inline_code(site):
+    files = [site.dir / page / "index.html" for page in site.pages()] + [site.dir / "404.html"]
+    policies = {policy_of(f.read_text()) for f in files}
+    assert len(policies) == 1  # the same everywhere: instant navigation adds the next page's
+    [policy] = policies
+    directives = dict(d.split(" ", 1) for d in policy.split("; "))
+    assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
+    assert directives["base-uri"] == "'self'" and directives["form-action"] == "'none'"
+    assert "unsafe" not in policy and "http" not in policy and "*" not in policy
+    scripts, styles = set(), set()
+    for file in files:
+        html = file.read_text()
+        assert html.index("Content-Security-Policy") < html.index("<script")  # before what it governs
+        page_scripts, page_styles = inline_code(html)
+        scripts |= page_scripts
+        styles |= page_styles
+    assert set(directives["script-src"].split()) == {"'self'", *scripts}
+    assert set(directives["style-src"].split()) == {"'self'", *styles}
+
+
+def test_no_violation_anywhere_while_every_feature_is_used(site, browser):
+    context = browser.new_context()
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    page = context.new_page()
+    page.add_init_script(WATCH)
+    console = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and console.append(m.text))
+    violations = []
+    for path in site.every_page():  # each page loaded directly
+        page.goto(site.url + path, wait_until="networkidle")
+        violations += page.evaluate("window.__violations")
+    page.goto(site.url, wait_until="networkidle")
+    nav = page.locator("nav.md-nav--primary > ul > li > a.md-nav__link")
+    for i in range(nav.count()):  # and by instant navigation
+        nav.nth(i).click()
+        page.wait_for_load_state("networkidle")
+    page.locator('nav.md-nav--primary a[href$="checklist/"]').first.click()
+    page.locator("label.atl-item").first.click()
+    page.locator('nav.md-nav--primary a[href$="note-templates/"]').first.click()
+    page.locator("#atl-field-company").fill("Northwind")
+    page.get_by_role("button", name="Copy").first.click()
+    expect(page.locator("[data-note-status]").first).to_have_text("Copied to the clipboard.")
+    assert page.locator("[data-note-mailto][href^='mailto:']").count() > 0
+    page.locator('nav.md-nav--primary a[href$="timing/"]').first.click()
+    page.locator("#atl-field-interview_date").fill("2030-11-20")
+    with page.expect_download():
+        page.get_by_role("button", name="Add to calendar").click()
+    page.locator('label[title^="Switch to"]').first.click()
+    page.keyboard.press("/")
+    page.keyboard.type("thank")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.keyboard.press("Enter")  # the search form is never sent (form-action 'none')
+    page.wait_for_load_state("networkidle")
+    violations += page.evaluate("window.__violations")
+    assert violations == []
+    assert console == []
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "checklist/"])
+def test_the_policy_really_blocks(site, page, path):
+    """Not a policy on paper: a script the site does not carry is refused."""
+    page.add_init_script(WATCH)
+    page.goto(site.url + path, wait_until="networkidle")
+    page.evaluate("""() => { const s = document.createElement("script");
+      s.textContent = "window.__ran = true"; document.body.append(s); }""")
+    assert page.evaluate("window.__ran") is None
+    assert any(v.startswith("script-src") for v in page.evaluate("window.__violations"))
