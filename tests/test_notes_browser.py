@@ -58,7 +58,7 @@ def clipboard_context(browser, site):
 
 def test_every_shipped_template_is_on_the_page(site, page):
     open_notes(page, site)
-    assert len(NOTES) == 9
+    assert len(NOTES) == 16
     for note_id in TEMPLATES:
         expect(note(page, note_id)).to_have_count(1)
     # every field has a label a screen reader reads
@@ -91,7 +91,7 @@ def test_copy_puts_subject_and_body_as_plain_text_on_the_clipboard(site, clipboa
     expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     subject, body = expected("thank-you-screen", values)
     assert page.evaluate("navigator.clipboard.readText()") == f"{subject}\n\n{body}"
-    assert "{" not in body and "[Your phone and email]" in body
+    assert "{" not in body and "[Your phone number]" in body and "[Your email]" in body
     card.get_by_role("button", name="Copy body").click()
     expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     assert page.evaluate("navigator.clipboard.readText()") == body
@@ -125,12 +125,19 @@ def test_word_count_against_the_target(site, page):
     for field in FIELDS.values():
         if field.example:
             page.fill(f"#atl-field-{field.id}", field.example)
-    page.fill("#atl-field-interview_date", "2026-11-20")
-    for note_id in ("thank-you-screen", "thank-you-in-person", "thank-you-panel-member"):
+        elif field.kind == "date":
+            page.fill(f"#atl-field-{field.id}", "2026-11-20")
+    targets = {note.id: note.target_words for note in NOTES if note.target_words}
+    for note_id in ("thank-you-screen", "thank-you-in-person", "thank-you-panel-member",
+                    "thank-you-later-round"):
+        assert targets[note_id] == (100, 200), note_id
+    # every note with a target, filled with the examples, is inside it
+    assert len(targets) >= 14
+    for note_id, (low, high) in targets.items():
         text = note(page, note_id).locator("[data-note-words]").text_content()
         count = int(text.split()[0])
-        assert 100 <= count <= 200, (note_id, text)
-        assert text.endswith("(aim for 100 to 200)")
+        assert low <= count <= high, (note_id, text)
+        assert text.endswith(f"(aim for {low} to {high})")
 
 
 def test_reader_markup_stays_text_everywhere(site, clipboard_context):

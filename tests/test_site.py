@@ -76,6 +76,7 @@ def test_every_internal_link_and_anchor_resolves(site):
 
 
 @pytest.mark.parametrize("page", ["", "why-follow-up/", "thank-you-notes/", "timing/",
+                                  "rounds-and-recruiters/", "offers/", "references/",
                                   "mistakes/", "sources/"])
 def test_guidance_page_has_own_title_description_and_summary(site, page):
     html = scan(site.dir / page / "index.html")
