@@ -133,7 +133,7 @@ def test_phone_drawer_opens_and_its_links_work(site, new_page):
     page.goto(site.url, wait_until="networkidle")
     link = page.locator('nav.md-nav--primary a[href$="timing/"]').first
     expect(link).to_be_hidden()
-    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.get_by_role("button", name="Navigation").click()
     expect(link).to_be_visible()
     link.click()
     expect(page.locator("h1")).to_contain_text("Timing and check-ins")
@@ -184,3 +184,77 @@ def test_nothing_goes_to_another_host_and_nothing_typed_leaves(site, context):
     assert len(requests) > 10 and sockets == []
     for leak in (SECRET, quote(SECRET), quote(SECRET, safe=""), SECRET.replace(" ", "+")):
         assert [r.url for r in requests if leak in r.url + (r.post_data or "")] == []
+
+
+# At a phone's width, and on a desktop zoomed to 400% (the same layout)
+NARROW = {"phone": {"width": 390, "height": 844}, "desktop-400%": {"width": 320, "height": 200}}
+
+
+def focused(page) -> str:
+    return page.evaluate("""(() => { const e = document.activeElement;
+      return `${e.getAttribute("aria-label") || e.textContent.trim().replace(/\\s+/g, " ")}`; })()""")
+
+
+def drawer_open(page) -> bool:
+    return page.evaluate("document.getElementById('__drawer').checked")
+
+
+@pytest.mark.parametrize("viewport", NARROW)
+def test_menu_drawer_and_contents_work_from_the_keyboard(site, new_page, viewport):
+    page = new_page(viewport=NARROW[viewport])
+    page.goto(site.url + "timing/", wait_until="networkidle")
+    menu = page.locator('.md-header__button[for="__drawer"]')
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # after "Skip to content", the menu button
+    expect(menu).to_be_focused()
+    expect(menu).to_have_role("button")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    assert focused(page) == "Navigation"
+    assert focus_is_visible(page, menu.bounding_box())
+    page.keyboard.press("Enter")  # opens the drawer and moves into it
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    title = page.locator('.md-nav__title[for="__drawer"]')
+    expect(title).to_be_focused()
+    assert drawer_open(page)
+    page.keyboard.press("Tab")
+    assert focused(page) == "Home"
+    page.keyboard.press("Escape")  # closes it, and the keyboard is back on the menu button
+    expect(menu).to_be_focused()
+    assert not drawer_open(page)
+    page.keyboard.press(" ")  # Space opens it too
+    expect(title).to_be_focused()
+    contents = page.locator('.md-nav--primary .md-nav__link[for="__toc"]')
+    contents.focus()
+    page.keyboard.press("Enter")  # the page's table of contents, inside the drawer
+    back = page.locator('.md-nav--primary .md-nav__title[for="__toc"]')
+    expect(back).to_be_focused()
+    expect(contents).to_have_attribute("aria-expanded", "true")
+    assert focused(page) == "Table of contents"
+    page.keyboard.press(" ")  # back, to the entry that opened it
+    expect(contents).to_be_focused()
+    expect(contents).to_have_attribute("aria-expanded", "false")
+    title.focus()
+    page.keyboard.press("Enter")  # the drawer's title closes it
+    expect(menu).to_be_focused()
+    assert not drawer_open(page)
+    page.keyboard.press("Enter")
+    expect(title).to_be_focused()
+    links = page.locator("nav.md-nav--primary > ul > li > a.md-nav__link")
+    links.last.focus()
+    page.keyboard.press("Tab")  # past the drawer's last link: it closes
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    assert not drawer_open(page)
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(title).to_be_focused()
+    links.first.focus()
+    page.keyboard.press("Enter")  # a link in the drawer goes there, by instant navigation
+    expect(page.locator("h1")).to_contain_text("After the interview")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    assert axe_violations(page) == []
+
+
+def test_on_a_wide_screen_the_sidebar_titles_are_not_buttons(site, new_page):
+    page = new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site.url + "timing/", wait_until="networkidle")
+    assert page.locator("button[for]").count() == 0
