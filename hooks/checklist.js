@@ -1,16 +1,16 @@
-// Checklist: keeps a page's ticks in this browser, shows progress, prints. Markup: checklist.py.
+// Checklist: the chosen interview's ticks (reader.js keeps them), progress, print, reset.
+// Markup: checklist.py and checklist.html.
 (() => {
-  const SCHEMA = 1;
-  const ready = new WeakSet(); // toolbars already set up, so that init runs once each
-  const format = (template, done, total) =>
-    template.replace("{done}", done).replace("{total}", total);
+  const ready = new WeakSet();  // toolbars already set up, so that init runs once each
+  const format = (template, done, total) => template.replace("{done}", done).replace("{total}", total);
 
   function init(root) {
     if (ready.has(root)) return;
     ready.add(root);
+    const reader = atl.reader;
     const scope = root.closest("article") || document.body;
     const words = JSON.parse(root.dataset.words);
-    const key = atl.key("checklist", root.dataset.checklist);
+    const id = root.dataset.checklist;
     const boxes = [...scope.querySelectorAll("input[data-item]")];
     const sections = [...scope.querySelectorAll("[data-section-progress]")].map((el) => ({
       el,
@@ -25,11 +25,15 @@
       for (const section of sections)
         section.el.textContent = format(words.section_progress, done(section.boxes), section.boxes.length);
     }
+    // the chosen interview's ticks; ids no longer on the page drop out when it is next kept
     function restore() {
-      const done = atl.load(key, SCHEMA)?.done;
-      const ticked = Array.isArray(done) ? new Set(done) : null;
-      for (const box of boxes) box.checked = ticked ? ticked.has(box.dataset.item) : box.defaultChecked;
+      const ticked = reader.current()?.ticks[id];
+      for (const box of boxes) box.checked = ticked ? ticked.includes(box.dataset.item) : box.defaultChecked;
       show();
+    }
+    function keep() {
+      const ticked = boxes.filter((b) => b.checked).map((b) => b.dataset.item);
+      reader.change((data) => (reader.chosen(data).ticks[id] = ticked), "ticks");
     }
     function announce(box) {
       const section = sections.find((s) => s.boxes.includes(box));
@@ -37,9 +41,6 @@
       if (section) parts.unshift(`${section.el.dataset.sectionTitle}: ${section.el.textContent}.`);
       announcer.textContent = parts.join(" ");
     }
-
-    // only ids on the page are written: ids that no longer exist drop out here
-    const keep = () => atl.save(key, { v: SCHEMA, done: boxes.filter((b) => b.checked).map((b) => b.dataset.item) });
 
     scope.addEventListener("change", (event) => {
       const box = event.target;
@@ -57,14 +58,16 @@
         window.print();
       }
       if (action === "reset" && confirm(words.reset_confirm)) {
-        atl.save(key, null);
         for (const box of boxes) box.checked = false;
+        if (reader.current()) keep();
         show();
         announcer.textContent = progress.textContent;
       }
     });
 
-    atl.watch(key, root, restore);
+    // another interview chosen, here or in another tab: its ticks (a tick of this page is
+    // already on screen)
+    reader.watch(root, (field) => field !== "ticks" && restore());
     // boxes ticked before this script arrived keep the reader's tick, and it is kept
     const early = boxes.filter((box) => box.checked !== box.defaultChecked).map((box) => [box, box.checked]);
     restore();

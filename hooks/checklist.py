@@ -7,7 +7,8 @@ with a stable id (an explicit `{#id}` at the end of the item, else one made from
 puts a progress line under each section heading that has items and a toolbar (overall
 progress, print, print a blank copy, reset) before the first. This hook only wires it: it
 reads the front matter and hands the extension the page it is converting. `checklist.js`
-keeps the ticks in the reader's browser; `checklist.css` styles and prints it. UI words come
+keeps the ticks of the reader's chosen interview in their browser (through reader.js);
+`checklist.css` styles and prints it. UI words come
 from `extra.checklist` in mkdocs.yml; there is no advice text here.
 """
 
@@ -245,7 +246,8 @@ def _check_id(checklist_id: object, used: dict[str, str], line: int | None) -> N
         raise ChecklistError(f"checklist id '{checklist_id}' is already used by {used[checklist_id]}", line)
 
 
-FEATURE = Feature(name="checklist", words=WORDS, script=True, style=True, markdown=ChecklistExtension)
+FEATURE = Feature(name="checklist", words=WORDS, script=True, style=True, needs=("reader",),
+                  markdown=ChecklistExtension)
 
 
 # --- MkDocs events -----------------------------------------------------------------------
@@ -265,9 +267,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         build.report(error.at(path))
         return
     extension.ids[checklist_id] = path
-    build.use(page.file.src_uri, FEATURE.name)
-    words = build.words[FEATURE.name]
-    toolbar = build.template("checklist.html").render(id=checklist_id, words=words, feature=FEATURE.name)
+    toolbar = build.template("checklist.html").render(
+        id=checklist_id, words=build.words[FEATURE.name], reader_words=build.words["reader"],
+        scripts=build.use(page.file.src_uri, FEATURE.name),
+    )
     extension.page = ChecklistPage(
         id=checklist_id,
         toolbar=toolbar,

@@ -14,6 +14,7 @@ reader can arrive at, the 404 page too.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -36,7 +37,8 @@ SHARED_SCRIPT_NAME = "atl-shared.js"  # the inline script's name in stack traces
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> None:
-    features = [hook.FEATURE for hook in config.hooks.values() if isinstance(getattr(hook, "FEATURE", None), Feature)]
+    declared = (getattr(hook, "FEATURES", (getattr(hook, "FEATURE", None),)) for hook in config.hooks.values())
+    features = [feature for group in declared for feature in group if isinstance(feature, Feature)]
     build = start_build(config, features)
     config.markdown_extensions.extend(build.extensions.values())
 
@@ -68,10 +70,7 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
 @event_priority(-100)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     build = build_of(config)
-    styles = "".join(
-        f'<style data-atl-feature="{f.name}">{build.code(f"{f.name}.css")}</style>\n'
-        for f in build.features_of(page) if f.style
-    )
+    styles = "".join(_head_code(build, feature) for feature in build.features_of(page))
     output = with_code(output, build, get_relative_url(f"{ASSETS_URI}/", page.url), styles)
     return build.policy.add(output, Path(page.file.abs_dest_path))
 
@@ -89,6 +88,17 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 def on_post_build(config: MkDocsConfig) -> None:
     """Every page is written: each gets the policy that allows the inline code of all."""
     build_of(config).policy.finish()
+
+
+def _head_code(build: Build, feature: Feature) -> str:
+    """A feature's CSS, and the data its script reads, for the head of a page that uses it."""
+    code = ""
+    if feature.style:
+        code = f'<style data-atl-style="{feature.name}">{build.code(f"{feature.name}.css")}</style>\n'
+    if feature.data:
+        data = json.dumps(feature.data(build), ensure_ascii=False).replace("<", "\\u003c")  # no "</script>" in it
+        code += f'<script type="application/json" data-atl-data="{feature.name}">{data}</script>\n'
+    return code
 
 
 def with_code(page_html: str, build: Build, scripts: str, styles: str = "") -> str:

@@ -48,15 +48,19 @@ class Feature:
     mkdocs.yml overrides its `words`, and pages whose markup has `data-atl-feature="<name>"`
     load `<name>.js` (a file, when `script`) and carry `<name>.css` inline (when `style`).
     `shared_style`/`shared_script` go inline into every page, in the order of `order`.
-    `markdown` makes the feature's Markdown extension, once a build."""
+    `markdown` makes the feature's Markdown extension, once a build. `settings` are the keys
+    besides words that `extra.<name>` may hold, with their defaults (checked by the feature)."""
 
     name: str
     words: Mapping[str, str] = field(default_factory=dict)
+    settings: Mapping[str, object] = field(default_factory=dict)  # other keys of extra.<name>, with defaults
     script: bool = False
     style: bool = False
+    needs: tuple[str, ...] = ()  # features whose scripts this one's uses (they load first)
     shared_style: tuple[str, ...] = ()
     shared_script: tuple[str, ...] = ()
     markdown: Callable[[], Extension] | None = None
+    data: Callable[[Build], object] | None = None  # JSON its script reads, on the pages that use it
     order: int = 0
 
 
@@ -66,8 +70,20 @@ class Build:
     def __init__(self, config: MkDocsConfig, features: list[Feature]) -> None:
         self.config = config
         self.features = sorted(features, key=lambda f: (f.order, f.name))
-        self.words = {f.name: ui_words(config, f.name, f.words) for f in self.features if f.words}
+        by_name = {f.name: f for f in self.features}
+        for feature in self.features:
+            missing = [need for need in feature.needs if need not in by_name]
+            if missing:
+                raise PluginError(f"mkdocs.yml: the {feature.name} hook needs hooks/{missing[0]}.py under 'hooks:'")
+        extras = {f.name: extra_of(config, f) for f in self.features}
+        self.words = {name: {**f.words, **extras[name][0]} for name, f in by_name.items()}
+        self.settings = {name: {**f.settings, **extras[name][1]} for name, f in by_name.items()}
         self.extensions = {f.name: f.markdown() for f in self.features if f.markdown}
+        # where reader.js keeps each field a reader types: "reader" (who they are, once),
+        # "interview" (the default) or "interviewer"; the features that declare fields add them
+        self.scopes: dict[str, str] = {}
+        self.defaults: dict[str, str] = {}
+        self.fields: dict[str, dict[str, str]] = {}  # id -> label, hint, kind, scope: for other features' forms
         self.mistakes: list[str] = []
         self.policy = SitePolicy()  # the Content-Security-Policy of every page
         self._pages: dict[str, set[str]] = {}  # src_uri -> the features that page uses
@@ -80,9 +96,20 @@ class Build:
         """An author's mistake ("path:line: message"): the build stops once every page is read."""
         self.mistakes.append(mistake)
 
-    def use(self, src_uri: str, feature: str) -> None:
-        """The page `src_uri` has `feature`: its CSS goes into that page."""
-        self._pages.setdefault(src_uri, set()).add(feature)
+    def use(self, src_uri: str, feature: str) -> str:
+        """The page `src_uri` has `feature`: its CSS goes into that page, and the CSS of the
+        features it needs. Returns what the page's markup names in `data-atl-feature`: the
+        feature's scripts, the ones it needs first."""
+        names = [*self._needs(feature), feature]
+        self._pages.setdefault(src_uri, set()).update(names)
+        return " ".join(name for name in names if self._by_name(name).script)
+
+    def _needs(self, name: str) -> list[str]:
+        needs = self._by_name(name).needs
+        return [n for need in needs for n in (*self._needs(need), need)]
+
+    def _by_name(self, name: str) -> Feature:
+        return next(f for f in self.features if f.name == name)
 
     def features_of(self, page: Page) -> list[Feature]:
         used = self._pages.get(page.file.src_uri, set())
@@ -160,14 +187,19 @@ def compact(code: str) -> str:
     return re.sub(r"^[ \t]+|^\n", "", code, flags=re.MULTILINE)
 
 
-def ui_words(config: MkDocsConfig, key: str, defaults: Mapping[str, str]) -> dict[str, str]:
-    """The English `defaults`, with any overrides from `extra.<key>` in mkdocs.yml."""
+def extra_of(config: MkDocsConfig, feature: Feature) -> tuple[dict[str, str], dict[str, object]]:
+    """The words and the settings that `extra.<name>` in mkdocs.yml sets for `feature`."""
+    key = feature.name
     overrides = config.extra.get(key) or {}
     if not isinstance(overrides, dict):
         raise PluginError(f"mkdocs.yml: extra.{key} must be a mapping of words")
-    unknown = sorted(set(overrides) - set(defaults))
+    unknown = sorted(set(overrides) - set(feature.words) - set(feature.settings), key=str)
     if unknown:
         raise PluginError(
-            f"mkdocs.yml: extra.{key}: unknown word {unknown[0]!r} (known: {', '.join(defaults)})"
+            f"mkdocs.yml: extra.{key}: unknown word {unknown[0]!r} (known: {', '.join(feature.words)})"
         )
-    return {**defaults, **{k: str(v) for k, v in overrides.items()}}
+    words = {k: v for k, v in overrides.items() if k in feature.words}
+    for word, value in words.items():
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            raise PluginError(f"mkdocs.yml: extra.{key}.{word} must be text, not {value!r}")
+    return {k: str(v) for k, v in words.items()}, {k: v for k, v in overrides.items() if k in feature.settings}

@@ -1,10 +1,12 @@
-// Note templates: one form fills every template; copy, open in email, keep values in this
-// browser only. Markup: notes.py and notes.html. What the reader types is only ever text.
+// Note templates: one form fills every template from the chosen interview (reader.js keeps it);
+// a template marked for each interviewer is shown once per interviewer, with their own
+// details; copy, open in email, word count. Markup: notes.py and notes.html. What the reader
+// types is only ever text.
 (() => {
   const ready = new WeakSet();
-  const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
-  const mailto = (subject, body) =>
-    `mailto:?subject=${encodeURIComponent(crlf(subject))}&body=${encodeURIComponent(crlf(body))}`;
+  // mailto and clipboard text: CRLF line ends (RFC 6068), every emoji whole
+  const crlf = (text) => text.toWellFormed().replace(/\r?\n/g, "\r\n");
+  const mailto = (subject, body) => `mailto:?subject=${encodeURIComponent(crlf(subject))}&body=${encodeURIComponent(crlf(body))}`;
   const MAILTO_LIMIT = 2000;
 
   async function copyText(text) {
@@ -27,10 +29,11 @@
   function init(form) {
     if (ready.has(form)) return;
     ready.add(form);
+    const reader = atl.reader;
     const scope = form.closest("article") || document.body;
     const words = JSON.parse(form.dataset.words);
-    const all = (selector, el = scope) => [...el.querySelectorAll(selector)];
-    const notes = all("[data-note]").map((el) => ({
+    const kinds = JSON.parse(form.dataset.kinds);  // field id -> [scope, kind]
+    const card = (el) => ({
       el,
       subject: el.querySelector("[data-note-subject]"),
       body: el.querySelector("[data-note-body]"),
@@ -38,45 +41,71 @@
       long: el.querySelector("[data-note-long]"),
       words: el.querySelector("[data-note-words]"),
       status: el.querySelector("[data-note-status]"),
-      fields: new Set(all("mark[data-field]", el).map((m) => m.dataset.field)),
-    }));
-    for (const mark of all("mark[data-field]")) mark.dataset.empty = mark.textContent;
+      marks: [...el.querySelectorAll("mark[data-field]")],
+      fields: new Set([...el.querySelectorAll("mark[data-field]")].map((m) => m.dataset.field)),
+    });
+    let cards = [...scope.querySelectorAll("[data-note]")].map(card);
+    for (const mark of scope.querySelectorAll("mark[data-field]")) mark.dataset.empty = mark.textContent;
 
-    function fillField(input) {
-      const value = input.type === "date" && input.value ? atl.longDate(input.value) : input.value.trim();
-      for (const mark of all(`mark[data-field="${input.name}"]`)) {
-        mark.textContent = value || mark.dataset.empty;
-        mark.classList.toggle("atl-ph--filled", Boolean(value));
-      }
+    // a field's value as a note shows it: from the reader, the interview, or the card's interviewer
+    function value(field, person) {
+      const [where, kind] = kinds[field] ?? ["interview", "text"];
+      const one = reader.current();
+      const raw = (where === "reader" ? reader.data().you : where === "interviewer" ? one?.people[person] : one?.f)?.[field] ?? "";
+      const date = kind === "date" && reader.date(raw);
+      return date ? reader.longDate(date) : kind === "date" ? "" : raw.trim();
     }
-    function refresh(note) {
-      const subject = note.subject.textContent;
-      const body = note.body.textContent;
+    // a template for each interviewer: one card per interviewer of the chosen interview (the
+    // first from the page, the others copies of it)
+    function perPerson() {
+      const count = Math.max(1, reader.current()?.people.length ?? 0);
+      for (const first of scope.querySelectorAll("[data-note][data-each]:not([data-copy])")) {
+        first.dataset.person = 0;
+        const copies = [...scope.querySelectorAll(`[data-note="${first.dataset.note}"][data-copy]`)];
+        for (const extra of copies.slice(count - 1)) extra.remove();
+        let last = copies[Math.min(copies.length, count - 1) - 1] ?? first;
+        for (let n = copies.length + 1; n < count; n++) {
+          const el = first.cloneNode(true);
+          Object.assign(el.dataset, { copy: "", person: n });
+          last.after(el);
+          last = el;
+        }
+      }
+      cards = [...scope.querySelectorAll("[data-note]")].map((el) => cards.find((c) => c.el === el) ?? card(el));
+    }
+    function fill(c) {
+      for (const mark of c.marks) {
+        const text = value(mark.dataset.field, +(c.el.dataset.person ?? 0));
+        if (mark.textContent !== (text || mark.dataset.empty)) mark.textContent = text || mark.dataset.empty;
+        mark.classList.toggle("atl-ph--filled", Boolean(text));
+      }
+      const subject = c.subject.textContent;
+      const body = c.body.textContent;
       const href = mailto(subject, body);
       const fits = href.length <= MAILTO_LIMIT;
-      if (fits) note.mailto.href = href;
-      else note.mailto.removeAttribute("href");
-      note.mailto.toggleAttribute("aria-disabled", !fits);
-      note.long.hidden = fits;
+      if (fits) c.mailto.href = href;
+      else c.mailto.removeAttribute("href");
+      c.mailto.toggleAttribute("aria-disabled", !fits);
+      c.long.hidden = fits;
       const count = body.split(/\s+/).filter(Boolean).length;
-      const { minWords: min, maxWords: max } = note.el.dataset;
-      note.words.textContent = atl.fill(min ? words.word_target : words.word_count, { count, min, max });
+      const { minWords: min, maxWords: max } = c.el.dataset;
+      c.words.textContent = atl.fill(min ? words.word_target : words.word_count, { count, min, max });
     }
 
     scope.addEventListener("click", async (event) => {
       const button = event.target.closest("[data-note-copy]");
-      const note = button && notes.find((n) => n.el.contains(button));
-      if (!note) return;
-      const body = note.body.textContent;
-      const text = button.dataset.noteCopy === "body" ? body : `${note.subject.textContent}\n\n${body}`;
-      note.status.textContent = (await copyText(text)) ? words.copied : words.copy_failed;
+      const c = button && cards.find((n) => n.el.contains(button));
+      if (!c) return;
+      const body = c.body.textContent;
+      const text = (button.dataset.noteCopy === "body" ? body : `${c.subject.textContent}\n\n${body}`).toWellFormed();
+      c.status.textContent = (await copyText(text)) ? words.copied : words.copy_failed;
     });
-    atl.detailsForm(form, (changed) => {
-      changed.forEach(fillField);
-      // one keystroke updates the notes that use its field; a restore or clear updates all
-      for (const note of notes) if (changed.length > 1 || note.fields.has(changed[0].name)) refresh(note);
+    // a keystroke refreshes the notes that use its field; anything else, every note
+    reader.form(form, (field) => {
+      if (!field) perPerson();
+      for (const c of cards) if (!field || c.fields.has(field)) fill(c);
     });
   }
 
-  atl.everyPage(() => document.querySelectorAll("[data-notes]").forEach(init));
+  atl.everyPage(() => document.querySelectorAll("form[data-notes]").forEach(init));
 })();

@@ -12,7 +12,8 @@ and storing in the browser. UI words come from `extra.notes`; no advice text her
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -20,6 +21,7 @@ from urllib.parse import quote
 from front_matter import FrontMatter, read_front_matter
 from hook_support import Feature, SourceError, build_of
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
@@ -31,7 +33,10 @@ WORDS = {
     "form_label": "Your details",
     "privacy": "What you type stays in this browser. It is never sent anywhere.",
     "example": "For example: {example}",
-    "clear": "Clear my details",
+    "clear": "Clear these details",
+    "people": "Interviewers",
+    "add_person": "Add an interviewer",
+    "remove_person": "Remove this interviewer",
     "cleared": "Your details have been cleared.",
     "subject": "Subject",
     "copy": "Copy",
@@ -44,9 +49,13 @@ WORDS = {
     "word_target": "{count} words (aim for {min} to {max})",
 }
 FIELD_KINDS = ("text", "date")
+# who a field is about: the reader (their name and contact, once), the chosen interview (the
+# default), or each of its interviewers (a template with `each: interviewer` is shown once
+# for each of them)
+FIELD_SCOPES = ("reader", "interview", "interviewer")
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 RESERVED = ("constructor",)  # a name every JavaScript object already has
-NOTE_KEYS = {"title", "subject", "when", "order", "id", "target_words"}
+NOTE_KEYS = {"title", "subject", "when", "order", "id", "target_words", "each"}
 MAX_WORDS = 5000
 MAILTO_LIMIT = 2000  # longer links fail in some mail apps and browsers
 
@@ -62,6 +71,7 @@ class Field:
     hint: str = ""
     example: str = ""
     kind: str = "text"
+    scope: str = "interview"  # where reader.js keeps it: see FIELD_SCOPES
 
 
 @dataclass
@@ -81,6 +91,7 @@ class Note:
     when: str = ""
     order: float = float("inf")
     target_words: tuple[int, int] | None = None
+    each: str = ""  # "interviewer": shown once for each interviewer of the chosen interview
     source: str = ""  # the file it came from, for error lines
 
 
@@ -119,26 +130,31 @@ def parse_fields(front: FrontMatter) -> dict[str, Field]:
         raise NoteError("'fields:' must list the placeholders, each with an id and a label", front.line("fields"))
     fields: dict[str, Field] = {}
     for index, entry in enumerate(declared):
-        line = lambda *key: front.line("fields", index, *key)  # noqa: B023 (used at once)
-        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("label"):
-            raise NoteError(f"field {index + 1} needs an 'id' and a 'label'", line())
-        unknown = sorted(set(entry) - set(Field.__annotations__), key=str)
-        if unknown:
-            raise NoteError(f"field '{entry['id']}': unknown key '{unknown[0]}'", line(unknown[0]))
-        for key, value in entry.items():
-            if not isinstance(value, str):
-                raise NoteError(f"field {index + 1}: '{key}:' must be text, not {value!r} (put it in quotes)",
-                                line(key))
-        item = Field(**entry)
-        if not ID.match(item.id) or item.id in RESERVED:
-            raise NoteError(f"field id '{item.id}' must be lower case letters, digits and _, and not "
-                            f"{' or '.join(RESERVED)}", line("id"))
+        item = _field(entry, index + 1, lambda *key: front.line("fields", index, *key))  # noqa: B023 (used at once)
         if item.id in fields:
-            raise NoteError(f"field id '{item.id}' is declared twice", line("id"))
-        if item.kind not in FIELD_KINDS:
-            raise NoteError(f"field '{item.id}': kind must be one of {', '.join(FIELD_KINDS)}", line("kind"))
+            raise NoteError(f"field id '{item.id}' is declared twice", front.line("fields", index, "id"))
         fields[item.id] = item
     return fields
+
+
+def _field(entry: object, number: int, line: Callable[..., int | None]) -> Field:
+    """One declared field; `line(key)` finds where its key is written."""
+    if not isinstance(entry, dict) or not entry.get("id") or not entry.get("label"):
+        raise NoteError(f"field {number} needs an 'id' and a 'label'", line())
+    unknown = sorted(set(entry) - set(Field.__annotations__), key=str)
+    if unknown:
+        raise NoteError(f"field '{entry['id']}': unknown key '{unknown[0]}'", line(unknown[0]))
+    for key, value in entry.items():
+        if not isinstance(value, str):
+            raise NoteError(f"field {number}: '{key}:' must be text, not {value!r} (put it in quotes)", line(key))
+    item = Field(**entry)
+    if not ID.match(item.id) or item.id in RESERVED:
+        raise NoteError(f"field id '{item.id}' must be lower case letters, digits and _, and not "
+                        f"{' or '.join(RESERVED)}", line("id"))
+    for key, allowed in (("kind", FIELD_KINDS), ("scope", FIELD_SCOPES)):
+        if getattr(item, key) not in allowed:
+            raise NoteError(f"field '{item.id}': {key} must be one of {', '.join(allowed)}", line(key))
+    return item
 
 
 def parse_note(source: str, stem: str, fields: dict[str, Field]) -> Note:
@@ -151,6 +167,8 @@ def parse_note(source: str, stem: str, fields: dict[str, Field]) -> Note:
     for key in ("title", "subject"):
         if meta.get(key) in (None, ""):
             raise NoteError(f"missing '{key}:' in the front matter", line(key) or 1)
+    if meta.get("each", "interviewer") != "interviewer":
+        raise NoteError(f"'each:' can only be 'interviewer', not {meta['each']!r}", line("each"))
     for key in ("title", "subject", "when", "id"):
         if key in meta and not isinstance(meta[key], str):
             raise NoteError(f"'{key}:' must be text, not {meta[key]!r} (put it in quotes)", line(key))
@@ -172,6 +190,7 @@ def parse_note(source: str, stem: str, fields: dict[str, Field]) -> Note:
         when=_plain(meta.get("when", ""), "when", fields, line("when")),
         order=float(order),
         target_words=_target(meta.get("target_words"), line("target_words")),
+        each=meta.get("each", ""),
     )
 
 
@@ -238,19 +257,22 @@ def read_notes(folder: str, sources: dict[str, str]) -> tuple[str, dict[str, Fie
     return page_source, fields, sorted(notes.values(), key=lambda n: (n.order, n.title))
 
 
-def render_page(page_source: str, fields: dict[str, Field], notes: list[Note], words: dict[str, str],
-                template: Template) -> str:
-    """The generated page's Markdown: the index's source, then the form and every template."""
+def render_page(page_source: str, fields: dict[str, Field], notes: list[Note], template: Template,
+                **context: object) -> str:
+    """The generated page's Markdown: the index's source, then the form and every template.
+    `context` gives the template its words, the reader's words and the scripts to load."""
     mailtos = {}
     for note in notes:
         href = mailto_href(fill(note.subject, fields), fill(note.body, fields))
         mailtos[note.id] = href if len(href) <= MAILTO_LIMIT else ""
     return page_source.rstrip() + "\n\n" + template.render(
-        fields=fields, notes=notes, words=words, mailtos=mailtos, feature=FEATURE.name
+        fields=fields, notes=notes, mailtos=mailtos, **context,
+        kinds={f.id: [f.scope, f.kind] for f in fields.values()},
+        people_fields=[f for f in fields.values() if f.scope == "interviewer"],
     )
 
 
-FEATURE = Feature(name="notes", words=WORDS, script=True, style=True)
+FEATURE = Feature(name="notes", words=WORDS, script=True, style=True, needs=("reader",))
 
 
 # --- MkDocs events -----------------------------------------------------------------------
@@ -260,6 +282,7 @@ def _folder(config: MkDocsConfig) -> str:
     return str(config.extra.get("notes_folder", "note-templates")).strip("/")
 
 
+@event_priority(50)  # before the planner's: its follow-ups page shows the interviewers' fields declared here
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     folder = _folder(config)
     if not (Path(config.docs_dir) / folder).is_dir():
@@ -277,9 +300,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     if unreadable:
         raise PluginError("\n".join(unreadable))
     page_source, fields, notes = read_notes(f"{docs}/{folder}", sources)
-    content = render_page(page_source, fields, notes, build.words[FEATURE.name], build.template("notes.html"))
+    build.scopes.update({field.id: field.scope for field in fields.values()})
+    build.fields.update({field.id: asdict(field) for field in fields.values()})
+    scripts = build.use(f"{folder}.md", FEATURE.name)
+    content = render_page(page_source, fields, notes, build.template("notes.html"), words=build.words[FEATURE.name],
+                          reader_words=build.words["reader"], scripts=scripts)
     page = File.generated(config, f"{folder}.md", content=content)
     page.edit_uri = f"{folder}/index.md"  # "edit this page" opens the sources
     files.append(page)
-    build.use(page.src_uri, FEATURE.name)
     return files

@@ -1,33 +1,37 @@
-"""Planner hook: a page whose front matter has `planner:` gets a follow-up planner.
+"""Planner hook: a page whose front matter has `planner:` gets a follow-up planner, and the
+site a "Your follow-ups" page of every interview the reader keeps.
 
-`planner:` lists the steps in order. Each step has an `id`, a `title`, and `after`: what it
-counts from (`interview`, `decision`, or an earlier step's id) mapped to a number of business
-days; the first of these the reader gave is used, so the last must always be known. Optional:
-`name` (how later steps refer to it), `keep_time` (due by the interview's time of day),
-`text` (Markdown) and `links` (Markdown links, checked by MkDocs like any other).
-
-The hook checks the rules, writes them in words (the page without JavaScript shows those),
-and puts a form and a timeline before the page's first `##` section. planner.js computes
-the dates and the calendar file in the browser. UI words come from `extra.planner`; the
-advice is in the page.
+The rules (plan_rules.py) are checked and written in words: the page without JavaScript
+shows those, and prints them. `PlannerExtension` puts a form and a timeline before the
+page's first `##` section. The dates are made in the browser (`calendar.js`): working days
+that skip weekends and the public holidays of the reader's region, whose tables this hook
+writes as one small file per region (regions.py) from `extra.planner.regions`. When the nav
+lists `follow-ups.md`, this hook generates that page (`tracker.html`, `tracker.js`): every
+interview with its next step, add, edit, remove, one calendar file for all, export and
+import. UI words come from `extra.planner` and `extra.tracker`; the advice is in the pages.
 """
 
 from __future__ import annotations
 
-import re
+import json
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from front_matter import FrontMatter, read_front_matter
-from hook_support import Feature, SourceError, build_of, source_path
+from front_matter import read_front_matter
+from hook_support import ASSETS_URI, Feature, SourceError, build_of, source_path
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_build_datetime
+from plan_rules import PlannerError, Step, parse_rules, rule_in_words
+from regions import Region, holiday_table, read_regions
 
 if TYPE_CHECKING:
-    from jinja2 import Template
+    from hook_support import Build
     from markdown import Markdown
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -37,8 +41,10 @@ WORDS = {
     "heading": "Plan your follow-up",
     "form_label": "Your interview",
     "privacy": "What you type stays in this browser. It is never sent anywhere.",
-    "clear": "Clear my details",
-    "cleared": "Your details have been cleared.",
+    "clear": "Clear these details",
+    "cleared": "These details have been cleared.",
+    "region": "Where you work",
+    "region_hint": "Its public holidays are not counted as working days.",
     "interview_date": "Interview date",
     "interview_time": "Interview time (optional)",
     "decision_date": "Decision date (optional)",
@@ -52,8 +58,12 @@ WORDS = {
     "same_day": "on the day of {anchor}, or the next business day",
     "otherwise": "{rule}; if they gave none, {other}",
     "keep_time": "{rule}, by the same time of day",
-    "weekends": "Business days skip Saturdays and Sundays but not public holidays: "
-                "if a date falls on one, take the next working day.",
+    "weekends": "Business days are working days: they skip Saturdays, Sundays and the public holidays "
+                "of the region you choose.",
+    "weekends_only": "Business days skip Saturdays and Sundays, but not public holidays: if a date "
+                     "falls on one, take the next working day.",
+    "holiday": "{date} is {name}, so it does not count as a working day.",
+    "no_holidays": "Public holidays for {year} are not known yet, so only weekends are skipped.",
     "start": "Enter your interview date to see your dates.",
     "next": "Next: {step}, {date}.",
     "all_passed": "Every date in this plan has passed.",
@@ -69,127 +79,15 @@ WORDS = {
     "role_at": "{role} at {company}",
     "file_name": "interview-follow-up.ics",
 }
-KEYS = {"id", "title", "name", "after", "keep_time", "text", "links"}
-GIVEN = ("interview", "decision")  # what the reader enters; "interview" is always there
-MAX_DAYS = 260  # a year of business days: more is a slip, and would keep the reader's browser counting
-STEP_ID = re.compile(r"^[a-z][a-z0-9-]*$")
-LINK = re.compile(r"^\[[^\]\n]+\]\([^)\s]+\)$")
+SETTINGS = {"regions": [], "region": None, "holiday_years": 2}
+TRACKER_PAGE = "follow-ups.md"  # generated when the nav lists it
+HOLIDAYS = f"{ASSETS_URI}/holidays"  # one file a region: calendar.js fetches it when needed
+# what the planner's form keeps, as the note templates' placeholders name them
+FIELDS = {"region": "reader", "interview_date": "interview", "interview_time": "interview",
+          "decision_date": "interview", "company": "interview", "role": "interview"}
+
+
 START, END = "atl-planner-start-b7e2", "atl-planner-end-b7e2"  # the paragraphs around the planner
-
-
-class PlannerError(SourceError):
-    """A mistake in a page's `planner:` rules; `key` is where in the step it is, if anywhere."""
-
-    def __init__(self, message: str, *key: object, line: int | None = None) -> None:
-        super().__init__(message, line)
-        self.key = key
-
-
-@dataclass
-class Step:
-    id: str
-    title: str
-    after: list[tuple[str, int]]  # in order of preference
-    name: str = ""
-    keep_time: bool = False
-    text: str = ""
-    links: tuple[str, ...] = ()
-
-
-def parse_rules(front: FrontMatter) -> list[Step]:
-    """The steps of a page's `planner:`, from its front matter; PlannerError with the line."""
-    rules = front.data.get("planner")
-    if not isinstance(rules, list) or not rules:
-        raise PlannerError("'planner:' must list the steps, each with 'id', 'title' and 'after'",
-                           line=front.line("planner"))
-    steps: dict[str, Step] = {}
-    for index, entry in enumerate(rules):
-        try:
-            step = parse_step(entry, index + 1, steps)
-        except PlannerError as error:
-            error.line = front.line("planner", index, *error.key)
-            raise
-        steps[step.id] = step
-    return list(steps.values())
-
-
-def parse_step(entry: object, number: int, known: dict[str, Step]) -> Step:
-    """One step of the rules; `known` holds the steps before it."""
-    if not isinstance(entry, dict):
-        raise PlannerError(f"step {number} must be a mapping with 'id', 'title' and 'after'")
-    step_id = entry.get("id")
-    where = f"step '{step_id}'" if isinstance(step_id, str) and step_id else f"step {number}"
-    unknown = sorted(set(entry) - KEYS, key=str)
-    if unknown:
-        raise PlannerError(f"{where}: unknown key '{unknown[0]}' (known: {', '.join(sorted(KEYS))})", unknown[0])
-    for key in ("id", "title", "after"):
-        if entry.get(key) in (None, "", [], {}):
-            raise PlannerError(f"{where} needs '{key}:'", *((key,) if key in entry else ()))
-    if not isinstance(step_id, str) or not STEP_ID.match(step_id) or step_id in GIVEN:
-        raise PlannerError(f"{where}: id must be lower case letters, digits and -, and not {' or '.join(GIVEN)}", "id")
-    if step_id in known:
-        raise PlannerError(f"{where}: the id is used twice", "id")
-    texts = {key: _text(entry, key, where) for key in ("title", "name", "text")}
-    if not isinstance(entry.get("keep_time", False), bool):
-        raise PlannerError(f"{where}: 'keep_time:' must be true or false", "keep_time")
-    return Step(
-        id=step_id,
-        title=texts["title"],
-        after=_after(entry["after"], where, known),
-        name=texts["name"] or texts["title"],
-        keep_time=entry.get("keep_time", False),
-        text=texts["text"].strip(),
-        links=_links(entry.get("links"), where),
-    )
-
-
-def _text(entry: dict, key: str, where: str) -> str:
-    value = entry.get(key, "")
-    if not isinstance(value, str):
-        raise PlannerError(f"{where}: '{key}:' must be text, not {value!r} (put it in quotes)", key)
-    return value
-
-
-def _after(after: object, where: str, known: dict[str, Step]) -> list[tuple[str, int]]:
-    """The step's `after:`: what it counts from, each with its number of business days."""
-    if not isinstance(after, dict):
-        raise PlannerError(f"{where}: 'after:' must map what it counts from to business days, like {{interview: 1}}",
-                           "after")
-    for anchor, days in after.items():
-        if anchor not in GIVEN and anchor not in known:
-            choices = ", ".join([*GIVEN, *known])
-            raise PlannerError(f"{where}: 'after:' counts from '{anchor}', which is not one of {choices}",
-                               "after", anchor)
-        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DAYS:
-            raise PlannerError(f"{where}: 'after: {anchor}' must be a whole number of business days from 0 to "
-                               f"{MAX_DAYS}, not {days!r}", "after", anchor)
-    if list(after)[-1] == "decision":
-        raise PlannerError(f"{where}: 'after:' must end with something always known (the interview or a step)",
-                           "after")
-    return [(str(anchor), days) for anchor, days in after.items()]
-
-
-def _links(links: object, where: str) -> tuple[str, ...]:
-    links = links or []
-    if not isinstance(links, list) or not all(isinstance(link, str) and LINK.match(link.strip()) for link in links):
-        raise PlannerError(f"{where}: 'links:' must list Markdown links, like \"[Checklist](checklist.md)\"", "links")
-    return tuple(link.strip() for link in links)
-
-
-def rule_in_words(step: Step, steps: dict[str, Step], words: dict[str, str]) -> str:
-    """When the step falls, in words: "2 business days after ...; if they gave none, ..."."""
-
-    def one(anchor: str, days: int) -> str:
-        name = words[anchor] if anchor in GIVEN else steps[anchor].name
-        pattern = words["same_day"] if days == 0 else words["day" if days == 1 else "days"]
-        return pattern.replace("{count}", str(days)).replace("{anchor}", name)
-
-    rule = one(*step.after[0])
-    for anchor, days in step.after[1:]:
-        rule = words["otherwise"].replace("{rule}", rule).replace("{other}", one(anchor, days))
-    if step.keep_time:
-        rule = words["keep_time"].replace("{rule}", rule)
-    return rule[:1].upper() + rule[1:] + "."
 
 
 class PlannerPlacement(Treeprocessor):
@@ -251,19 +149,95 @@ def _raise(error: PlannerError) -> None:
     raise error
 
 
-def render_planner(steps: list[Step], words: dict[str, str], template: Template, product: str) -> str:
-    """The planner as Markdown: its heading, the form, each step with its rule in words."""
+def render_planner(steps: list[Step], words: dict[str, str], **context: object) -> str:
+    """The planner as Markdown: its heading, the form, each step with its rule in words.
+    `context` gives planner.html the template and the rest it shows (regions, scripts...)."""
     by_id = {step.id: step for step in steps}
     in_words = {step.id: rule_in_words(step, by_id, words) for step in steps}
-    rules = [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time} for s in steps]
-    return template.render(steps=steps, in_words=in_words, rules=rules, words=words, product=product,
-                           feature=FEATURE.name)
+    template = context.pop("template")
+    return template.render(steps=steps, in_words=in_words, rules=rules_data(steps), words=words, **context)
 
 
-FEATURE = Feature(name="planner", words=WORDS, script=True, style=True, markdown=PlannerExtension)
+def rules_data(steps: list[Step]) -> list[dict[str, object]]:
+    """The rules as calendar.js reads them."""
+    return [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time} for s in steps]
+
+
+TRACKER_WORDS = {
+    "title": "Your follow-ups",
+    "description": "Every interview you are following up, with its next step and date, kept in this browser only.",
+    "intro": "Every interview you add here stays in this browser and nowhere else: no account, no server. "
+             "Download your data to keep a copy or move it to another browser.",
+    "needs_js": "This page needs JavaScript. Everything else on the site works without it:",
+    "guidance": "start with the plan at a glance",
+    "add": "Add an interview",
+    "none": "No interviews yet. Add one, or enter an interview date in the planner.",
+    "interview_on": "Interview {date}",
+    "next": "Next: {step}, {date}",
+    "overdue": "Overdue: {step}, {date}",
+    "mark_done": "Mark as done",
+    "done": "Every step has passed.",
+    "no_date": "No interview date yet.",
+    "dates": "Dates",
+    "edit": "Edit",
+    "close": "Done",
+    "remove": "Remove",
+    "remove_confirm": "Remove this interview and its details, notes and ticks from this browser?",
+    "removed": "Removed {title}.",
+    "calendar_one": "Add to calendar",
+    "calendar_all": "Add all to calendar",
+    "calendar_done": "Downloaded {count} dates. Open the file to add them to your calendar.",
+    "file_all": "interview-follow-ups.ics",
+    "people": "Interviewers",
+    "add_person": "Add an interviewer",
+    "remove_person": "Remove this interviewer",
+    "data": "Your data",
+    "data_intro": "Everything on this page is kept in this browser only. Download it as a file to keep a "
+                  "copy or to move it to another browser, where you can import it; or delete it all.",
+    "export": "Download my data",
+    "export_file": "after-the-interview-data.json",
+    "import": "Import a file",
+    "import_adds": "This file adds {added} and replaces {replaced} interviews. Your own details: {you}.",
+    "import_you": "replaced",
+    "import_keep": "kept",
+    "import_confirm": "Import",
+    "import_cancel": "Cancel",
+    "imported": "Imported. You now have {count} interviews here.",
+    "import_bad": "This file is not data from this site, or it is damaged. Nothing was changed.",
+    "import_newer": "This file comes from a newer version of this site. Nothing was changed.",
+    "import_big": "This file is too large to be data from this site. Nothing was changed.",
+    "delete": "Delete everything",
+    "delete_confirm": "Delete everything this site keeps in this browser: every interview, your details "
+                      "and your ticks?",
+    "deleted": "Everything this site kept in this browser has been deleted.",
+}
+CALENDAR = Feature(name="calendar", script=True, needs=("reader",))
+FEATURE = Feature(name="planner", words=WORDS, settings=SETTINGS, script=True, style=True, needs=("calendar",),
+                  markdown=PlannerExtension)
+TRACKER = Feature(name="tracker", words=TRACKER_WORDS, script=True, style=True, needs=("calendar",))
+FEATURES = (CALENDAR, FEATURE, TRACKER)
 
 
 # --- MkDocs events -----------------------------------------------------------------------
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The regions' holiday files; the follow-ups page when the nav lists it; where the
+    planner's fields are kept. After the note templates' (priority 50): the follow-ups page
+    shows the interviewers' fields they declare."""
+    build = build_of(config)
+    regions = _regions(build)
+    build.scopes.update(FIELDS)
+    if regions:
+        build.defaults["region"] = build.settings[FEATURE.name]["region"] or regions[0].code
+        first = get_build_datetime().year
+        last = first + _years(build)
+        for region in regions:
+            data = json.dumps(holiday_table(region.code, first, last), ensure_ascii=False, separators=(",", ":"))
+            files.append(File.generated(config, f"{HOLIDAYS}/{region.code}.json", content=data))
+    if TRACKER_PAGE in _nav_files(config.nav or []):
+        files.append(File.generated(config, TRACKER_PAGE, content=_tracker_page(build, files)))
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -277,6 +251,57 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     except SourceError as error:
         build.report(error.at(source_path(page, config)))
         return
-    build.use(page.file.src_uri, FEATURE.name)
     extension.report = lambda error: build.report(error.at(source_path(page, config)))
-    extension.block = render_planner(steps, build.words[FEATURE.name], build.template("planner.html"), config.site_name)
+    extension.block = render_planner(
+        steps, build.words[FEATURE.name], template=build.template("planner.html"), product=config.site_name,
+        regions=[(r.code, r.label) for r in _regions(build)], reader_words=build.words["reader"],
+        scripts=build.use(page.file.src_uri, FEATURE.name),
+    )
+
+
+def _regions(build: Build) -> list[Region]:
+    settings = build.settings[FEATURE.name]
+    regions, default = read_regions(settings["regions"], settings["region"])
+    settings["region"] = default
+    return regions
+
+
+def _years(build: Build) -> int:
+    years = build.settings[FEATURE.name]["holiday_years"]
+    if isinstance(years, bool) or not isinstance(years, int) or not 0 <= years <= 10:
+        raise PluginError(f"mkdocs.yml: extra.planner.holiday_years must be a whole number from 0 to 10, not {years!r}")
+    return years
+
+
+def _home(config: MkDocsConfig) -> str:
+    """The home page's file, for the follow-ups page's link without JavaScript."""
+    return next((f for f in _nav_files(config.nav or []) if f.endswith("index.md")), "index.md")
+
+
+def _nav_files(nav: object) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    values = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return [f for value in values for f in _nav_files(value)]
+
+
+def _tracker_page(build: Build, files: Files) -> str:
+    """The follow-ups page's Markdown, with the rules of the site's planner page (the first
+    that has them) and the interviewers' fields that the note templates declare."""
+    for file in files.documentation_pages():
+        front = read_front_matter(file.content_string) if file.src_uri != TRACKER_PAGE else None
+        if front and "planner" in front.data:
+            steps = parse_rules(front)
+            planner_page, heading = file.src_uri, slugify(build.words[FEATURE.name]["heading"], "-")
+            break
+    else:
+        raise PluginError(f"mkdocs.yml: the nav lists {TRACKER_PAGE}, but no page has a 'planner:'")
+    words = build.words[FEATURE.name]
+    by_id = {step.id: step for step in steps}
+    return build.template("tracker.html").render(
+        words=build.words[TRACKER.name], planner_words=words, steps=steps, rules=rules_data(steps),
+        in_words={step.id: rule_in_words(step, by_id, words) for step in steps},
+        planner=f"{planner_page}#{heading}", product=build.config.site_name, home=_home(build.config),
+        scripts=build.use(TRACKER_PAGE, TRACKER.name), reader_words=build.words["reader"],
+        people=[field for field in build.fields.values() if field["scope"] == "interviewer"],
+    )

@@ -78,7 +78,7 @@ def test_a_feature_script_loads_only_where_the_feature_is_and_once(site, page):
         page.wait_for_load_state("networkidle")
         assert loaded[before:] == ([f"{feature}.js"] if first_time else []), path
         # the page's feature styles came along with it, and the last page's went
-        styles = page.eval_on_selector_all("style[data-atl-feature]", "els => els.map(e => e.dataset.atlFeature)")
+        styles = page.eval_on_selector_all("style[data-atl-style]", "els => els.map(e => e.dataset.atlStyle)")
         assert styles == [feature], path
     expect(page.locator(".atl-step").first).to_have_css("position", "relative")  # planner.css applies
     # the features work after arriving by instant navigation

@@ -45,9 +45,12 @@ def test_two_checklists_on_one_site(tmp_path):
     checklist_script = (shipped / "checklist.js").read_text()
     assert "[data-atl-feature]" in script and "[data-checklist]" not in script
     assert "[data-checklist]" in checklist_script and not (shipped / "notes.js").exists()
-    assert 'data-atl-feature="checklist"' in one and "data-atl-feature=" not in home
+    assert 'data-atl-feature="reader checklist"' in one and "data-atl-feature=" not in home
     # its styles are in its pages' heads, not in the shared CSS
-    assert re.search(r'<style data-atl-feature="checklist">[^<]*\.atl-item[^<]*</style>\s*</head>', one)
+    head = one[: one.index("</head>")]
+    assert re.search(r'<style data-atl-style="checklist">[^<]*\.atl-item[^<]*</style>', head)
+    assert re.search(r'<style data-atl-style="reader">[^<]*\.atl-picker[^<]*</style>', head)  # the feature it needs
+    assert '<script type="application/json" data-atl-data="reader">{"scopes": ' in head
     assert "atl-item" not in shared_css and "<style data-atl-feature" not in home
     assert not re.search(r"^\s*//(?!# sourceURL=)|/\*", shared_css + script + checklist_script, re.MULTILINE)
     assert script.endswith("\n//# sourceURL=atl-shared.js")  # its name in stack traces

@@ -21,7 +21,7 @@ def test_templates_render_without_a_usable_cache_folder(monkeypatch):
 
     monkeypatch.setattr(hook_support, "FileSystemBytecodeCache", no_folder)
     build = Build(load_config(str(ROOT / "mkdocs.yml")), [])
-    html = build.template("checklist.html").render(id="a<b", words={})
+    html = build.template("checklist.html").render(id="a<b", words={}, reader_words={}, scripts="")
     assert 'data-checklist="a&lt;b"' in html
     assert build.template("checklist.html") is build.template("checklist.html")
 

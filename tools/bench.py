@@ -48,7 +48,7 @@ def feature_scripts(site_dir: Path) -> list[Path]:
 def inline_code(html: str) -> tuple[dict[str, str], list[str]]:
     """The hooks' code a built page carries inline, by name: the shared CSS and JS that every
     page has, and the CSS of each feature the page has; and those features."""
-    styles = dict(re.findall(r'<style data-atl-feature="([^"]+)">(.*?)</style>', html, re.DOTALL))
+    styles = dict(re.findall(r'<style data-atl-style="([^"]+)">(.*?)</style>', html, re.DOTALL))
     code = {f"{feature}.css (inline)": css for feature, css in styles.items()}
     code["shared CSS (inline)"] = re.search(r"<style data-atl-shared>(.*?)</style>", html, re.DOTALL)[1]
     code["shared JS (inline)"] = re.search(r"<script data-atl-shared[^>]*>(.*?)</script>", html, re.DOTALL)[1]

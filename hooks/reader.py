@@ -1,0 +1,41 @@
+"""Reader hook: the reader's own data, kept in their browser and nowhere else.
+
+Who the reader is (once), the region they plan by, and their interviews, each with its
+details, its interviewers and its checklist ticks: `reader.js` keeps them under one
+localStorage key for the site. The features that keep what a reader types (the checklist,
+the note templates, the planner and its follow-ups page) declare `needs=("reader",)`: their
+pages load reader.js first and show `picker.html`, which says which interview the page is
+for and lets the reader switch or add one. Each of those features tells the build where the
+fields it declares are kept (`build.scopes`) and any default (`build.defaults`); the pages
+carry that as this feature's data. UI words come from `extra.reader`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hook_support import Feature
+
+if TYPE_CHECKING:
+    from hook_support import Build
+
+WORDS = {
+    "picker_label": "Interview",
+    "add": "Add an interview",
+    "added": "Added a new interview. It is the one shown now.",
+    "untitled": "Interview {n}",
+    "none": "No interview yet",
+    "storage": "This browser is not keeping what you type (its storage is full or turned off). "
+               "It stays on this page until you leave it.",
+}
+
+
+def page_data(build: Build) -> dict[str, object]:
+    """What reader.js reads on every page that uses it: where each field is kept, defaults,
+    and the words it shows."""
+    words = build.words["reader"]
+    return {"scopes": build.scopes, "defaults": build.defaults,
+            "words": {key: words[key] for key in ("untitled", "none", "added")}}
+
+
+FEATURE = Feature(name="reader", words=WORDS, script=True, style=True, data=page_data)

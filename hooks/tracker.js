@@ -1,0 +1,182 @@
+// Your follow-ups: every interview the reader keeps (reader.js), with the step that is overdue
+// (its date passed and it is not marked done) and the next one, overdue ones first; add, edit,
+// remove; one calendar file for them all; download, import and delete all the data. Dates
+// come from calendar.js. Markup: planner.py and tracker.html.
+(() => {
+  const ready = new WeakSet();
+  const FORMAT = "after-the-interview";  // what an exported file says it is
+  const MAX_FILE = 2e6;
+
+  function init(root) {
+    if (ready.has(root)) return;
+    ready.add(root);
+    const { reader, calendar: cal } = atl;
+    const article = root.closest("article") || document.body;
+    const words = JSON.parse(root.dataset.words);
+    const plannerWords = JSON.parse(root.dataset.plannerWords);
+    const steps = JSON.parse(root.dataset.steps);
+    const list = root.querySelector("[data-tracker-list]");
+    const template = root.querySelector("[data-tracker-item]");
+    const editor = root.querySelector("[data-tracker-editor]");
+    const status = root.querySelector("[data-tracker-status]");
+    const stepsRoot = article.querySelector(".atl-tracker__steps");
+    const dataStatus = article.querySelector("[data-tracker-data-status]");
+    const preview = article.querySelector("[data-tracker-preview]");
+    let editing = null;  // the interview whose details the editor shows
+    let incoming = null;  // an imported file's data, waiting for the reader's yes
+
+    // what an interview's item shows; null while the region's holidays are on their way
+    function summary(one) {
+      const dates = cal.planFor(one, steps, show);
+      if (!dates) return null;
+      const passed = dates.filter((d) => d.state === "passed");
+      const overdue = passed.at(-1) && !one.done.includes(passed.at(-1).id) ? passed.at(-1) : null;
+      const next = dates.find((d) => d.state === "next") ?? null;
+      const rank = overdue ? `0${overdue.date}` : next ? `1${next.date}` : dates.length ? "3" : "2";
+      return { one, dates, overdue, next, rank };
+    }
+    const stepOf = (found) => steps.find((s) => s.id === found.id);
+    const line = (found, pattern) => atl.fill(pattern, { step: stepOf(found).title, date: reader.longDate(found.date) });
+    function render(s) {
+      const li = template.content.firstElementChild.cloneNode(true);
+      li.dataset.interview = s.one.id;
+      li.querySelector("h2").textContent = reader.title(s.one);
+      const date = reader.date(s.one.f.interview_date ?? "");
+      li.querySelector("[data-when]").textContent = date ? atl.fill(words.interview_on, { date: reader.longDate(date) }) : words.no_date;
+      const overdue = li.querySelector("[data-overdue]");
+      overdue.hidden = !s.overdue;
+      if (s.overdue) overdue.firstElementChild.textContent = line(s.overdue, words.overdue);
+      li.querySelector("[data-mark-done]").value = s.overdue?.id ?? "";
+      li.querySelector("[data-next]").textContent = s.next ? line(s.next, words.next) : s.dates.length ? words.done : "";
+      li.querySelector("[data-dates]").href = stepsRoot.querySelector("[data-planner-link] a").href;
+      const focus = s.overdue ?? s.next;
+      const links = focus && stepsRoot.querySelector(`[data-step="${focus.id}"] .atl-step__links`);
+      if (links) li.querySelector("[data-step-links]").append(" · ", ...[...links.cloneNode(true).childNodes]);
+      li.querySelector("[data-calendar]").disabled = !s.dates.some((d) => d.state !== "passed");
+      li.querySelector("[data-edit]").setAttribute("aria-expanded", editing === s.one.id);
+      return li;
+    }
+    function show() {
+      const all = reader.data().list.map(summary);
+      if (all.includes(null)) return;  // show() runs again once the holidays have come
+      all.sort((a, b) => a.rank.localeCompare(b.rank));
+      list.replaceChildren(...all.map(render));
+      status.textContent = all.length ? "" : words.none;
+      if (!reader.data().list.some((one) => one.id === editing)) close();
+      root.querySelector("[data-tracker-calendar]").disabled = !all.some((s) => s.dates.some((d) => d.state !== "passed"));
+    }
+    // a keystroke in the editor: that interview's item only
+    function showOne() {
+      const one = reader.current();
+      const li = one && list.querySelector(`[data-interview="${one.id}"]`);
+      const s = li && summary(one);
+      if (s) li.replaceWith(render(s));
+    }
+
+    function open(id) {
+      reader.choose(id);
+      editing = id;
+      editor.hidden = false;
+      show();
+      editor.querySelector("input")?.focus();
+    }
+    function close() {
+      if (editing === null) return;
+      const id = editing;
+      editing = null;
+      editor.hidden = true;
+      list.querySelector(`[data-interview="${id}"] [data-edit]`)?.setAttribute("aria-expanded", "false");
+      list.querySelector(`[data-interview="${id}"] [data-edit]`)?.focus();
+    }
+    function download(events, name) {
+      cal.download(cal.calendar(events, root.dataset.product, cal.stamp()), name, "text/calendar;charset=utf-8");
+      status.textContent = atl.fill(words.calendar_done, { count: events.length });
+    }
+    const eventsOf = (s) => cal.events(s.one, s.dates, steps, plannerWords, stepsRoot);
+
+    root.addEventListener("click", (event) => {
+      const button = event.target.closest("button, a");
+      const id = button?.closest("[data-interview]")?.dataset.interview;
+      if (!button) return;
+      if (button.matches("[data-tracker-add]")) {
+        reader.add();
+        open(reader.current().id);
+      } else if (button.matches("[data-editor-close]")) close();
+      else if (button.matches("[data-tracker-calendar]")) download(reader.data().list.map(summary).flatMap(eventsOf), words.file_all);
+      else if (!id) return;
+      else if (button.matches("[data-edit]")) editing === id ? close() : open(id);
+      else if (button.matches("[data-calendar]")) download(eventsOf(summary(reader.data().list.find((o) => o.id === id))), plannerWords.file_name);
+      else if (button.matches("[data-remove]") && confirm(words.remove_confirm)) {
+        const title = reader.title(reader.data().list.find((o) => o.id === id));
+        reader.remove(id);
+        status.textContent = atl.fill(words.removed, { title });
+        root.querySelector("[data-tracker-add]").focus();
+      } else if (button.matches("[data-mark-done]")) reader.change((d) => d.list.find((o) => o.id === id).done.push(button.value));
+      else if (button.tagName === "A") reader.choose(id);  // its dates, templates and checklist follow it
+    });
+
+    // --- the data as a file: download, import (after a preview), delete ---------------------
+    article.querySelector("[data-tracker-export]").addEventListener("click", () => {
+      const file = { format: FORMAT, v: reader.data().v, exported: reader.today(), data: reader.data() };
+      cal.download(JSON.stringify(file, null, 1), words.export_file, "application/json");
+    });
+    article.querySelector("[data-tracker-import]").addEventListener("change", async ({ target }) => {
+      const [file] = target.files;
+      target.value = "";
+      preview.hidden = true;
+      if (!file) return;
+      const said = (text) => (dataStatus.textContent = text);
+      if (file.size > MAX_FILE) return said(words.import_big);
+      let raw;
+      try {
+        raw = JSON.parse(await file.text());
+      } catch {
+        return said(words.import_bad);
+      }
+      if (raw?.format !== FORMAT || !Number.isInteger(raw.v)) return said(words.import_bad);
+      if (raw.v > reader.data().v) return said(words.import_newer);
+      incoming = reader.clean(raw.data);
+      if (!incoming.list.length && !Object.keys(incoming.you).length) return said(words.import_bad);
+      const ids = new Set(reader.data().list.map((one) => one.id));
+      const replaced = incoming.list.filter((one) => ids.has(one.id)).length;
+      preview.querySelector("[data-preview-text]").textContent = atl.fill(words.import_adds, {
+        added: incoming.list.length - replaced, replaced,
+        you: Object.keys(incoming.you).length ? words.import_you : words.import_keep });
+      said("");
+      preview.hidden = false;
+      preview.querySelector("[data-import-confirm]").focus();
+    });
+    preview.addEventListener("click", ({ target }) => {
+      if (target.matches("[data-import-confirm]") && incoming) {
+        const add = incoming;
+        reader.change((d) => {
+          for (const one of add.list) {
+            const at = d.list.findIndex((o) => o.id === one.id);
+            if (at < 0) d.list.push(one);
+            else d.list[at] = one;
+          }
+          if (Object.keys(add.you).length) d.you = add.you;
+        });
+        dataStatus.textContent = atl.fill(words.imported, { count: reader.data().list.length });
+      }
+      if (target.matches("[data-import-confirm], [data-import-cancel]")) {
+        incoming = null;
+        preview.hidden = true;
+        article.querySelector("[data-tracker-import]").focus();
+      }
+    });
+    article.querySelector("[data-tracker-delete]").addEventListener("click", () => {
+      if (!confirm(words.delete_confirm)) return;
+      const base = atl.key("", "").slice(0, -2);  // the site's path: Material's own keys start with it too
+      atl.forget(atl.keys(`${base}:`).concat(atl.keys(`${base}.`)));
+      reader.reset();
+      dataStatus.textContent = words.deleted;
+    });
+
+    reader.form(editor.querySelector("form"), (field) => (field ? showOne() : null));
+    reader.watch(root, (field) => !field && show());
+    show();
+  }
+
+  atl.everyPage(() => document.querySelectorAll("[data-atl-tracker]").forEach(init));
+})();
