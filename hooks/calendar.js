@@ -7,6 +7,7 @@
   const dayNumber = (iso) => Date.parse(`${iso}T00:00Z`) / DAY;
   const isoDate = (day) => new Date(day * DAY).toISOString().slice(0, 10);
   const tables = new Map();  // region -> its holidays {from, to, days: {iso: name}}, once fetched
+  const waiting = new Set();  // what runs again once they have come (once each, however often asked)
 
   // the region's holidays, fetched once; a region with no file (or no network) has none
   function holidays(region) {
@@ -122,7 +123,7 @@
     const region = reader.region();
     const table = region ? known(region) : {};
     if (!table) {
-      holidays(region).then(then);
+      if (!waiting.has(then)) waiting.add(then) && holidays(region).then(() => waiting.delete(then) && then());
       return null;
     }
     const given = { interview: reader.date(one?.f.interview_date ?? ""), decision: reader.date(one?.f.decision_date ?? "") };

@@ -63,6 +63,10 @@ class Feature:
     data: Callable[[Build], object] | None = None  # JSON its script reads, on the pages that use it
     order: int = 0
 
+    def __post_init__(self) -> None:
+        both = set(self.words) & set(self.settings)
+        assert not both, f"{self.name}: {both} is both a word and a setting"  # extra.<name> holds both
+
 
 class Build:
     """Everything the features share during one build, made by features.py in on_config."""

@@ -43,7 +43,7 @@ WORDS = {
     "privacy": "What you type stays in this browser. It is never sent anywhere.",
     "clear": "Clear these details",
     "cleared": "These details have been cleared.",
-    "region": "Where you work",
+    "region_label": "Where you work",
     "region_hint": "Its public holidays are not counted as working days.",
     "interview_date": "Interview date",
     "interview_time": "Interview time (optional)",

@@ -19,6 +19,7 @@
   const settings = () => (config ??= JSON.parse(document.querySelector('[data-atl-data="reader"]')?.textContent ?? "{}"));
   const word = (name, values = {}) => atl.fill(settings().words?.[name] ?? "", values);
 
+  const is = (pattern, value) => typeof value === "string" && pattern.test(value);
   const own = (object, name) => (object && typeof object === "object" && Object.hasOwn(object, name) ? object[name] : undefined);
   const list = (value, max) => (Array.isArray(value) ? value.slice(0, max) : []);
   const text = (value) => (typeof value === "string" ? value.slice(0, MAX.text).toWellFormed() : "");
@@ -30,11 +31,11 @@
     return out;
   }
   function interview(raw) {
-    if (!INTERVIEW.test(own(raw, "id"))) return null;
+    if (!is(INTERVIEW, own(raw, "id"))) return null;
     const ticks = {};
     for (const [checklist, done] of Object.entries(own(raw, "ticks") ?? {}))
-      if (NAME.test(checklist)) ticks[checklist] = list(done, MAX.ticks).filter((item) => NAME.test(item));
-    const done = list(own(raw, "done"), MAX.ticks).filter((step) => NAME.test(step));  // steps marked done
+      if (is(NAME, checklist)) ticks[checklist] = list(done, MAX.ticks).filter((item) => is(NAME, item));
+    const done = list(own(raw, "done"), MAX.ticks).filter((step) => is(NAME, step));  // steps marked done
     return { id: raw.id, f: fields(own(raw, "f")), people: list(own(raw, "people"), MAX.people).map(fields), ticks, done };
   }
   // any stored or imported value as this version's data; what does not fit is left out
@@ -119,7 +120,7 @@
     // call `show(field)` after every change, here or in another tab, while `node` is on the page
     watch: (node, show) => listeners.add({ node, show }),
     region: () => data.you.region || own(settings().defaults, "region") || "",
-    date: (value) => (DATE.test(value) && !isNaN(Date.parse(value)) ? value : ""),
+    date: (value) => (is(DATE, value) && !isNaN(Date.parse(value)) ? value : ""),
     today() {
       const now = new Date();
       return new Date(now - now.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
@@ -212,7 +213,10 @@
       }
     });
     // what was typed before this script arrived stays, even where storage fails
-    for (const input of root.querySelectorAll("[name]")) if (input.value) input.dispatchEvent(new Event("input", { bubbles: true }));
+    const typed = (input) => (input.options
+      ? input.selectedIndex !== Math.max(0, [...input.options].findIndex((o) => o.defaultSelected))
+      : input.value !== input.defaultValue);
+    for (const input of root.querySelectorAll("[name]")) if (typed(input)) input.dispatchEvent(new Event("input", { bubbles: true }));
     reader.watch(root, (field) => (field ? show(field) : fill()));
     fill();
   }

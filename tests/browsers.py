@@ -78,3 +78,24 @@ BROKEN_STORAGE = {
 def break_storage(page: Page, key: str, broken: str) -> None:
     """Run `broken` (one of BROKEN_STORAGE, with KEY standing for `key`) on every load."""
     page.add_init_script(f"const KEY = {json.dumps(key)}; try {{ {broken} }} catch {{}}")
+
+
+def stored(page: Page, key: str) -> dict | None:
+    """What localStorage holds under `key`, parsed."""
+    raw = page.evaluate("(key) => localStorage.getItem(key)", key)
+    return raw and json.loads(raw)
+
+
+def chosen(data: dict | None) -> dict | None:
+    """The interview a reader's stored data has chosen."""
+    return next((one for one in (data or {}).get("list", []) if one["id"] == data["at"]), None)
+
+
+def interview(id: str, **fields: str) -> dict:
+    """An interview as reader.js stores it (for tests that start from stored data)."""
+    return {"id": id, "f": fields, "people": [], "ticks": {}, "done": []}
+
+
+def keep(page: Page, key: str, data: object) -> None:
+    """Store `data` under `key` (JSON), as an earlier visit would have."""
+    page.evaluate("([key, data]) => localStorage.setItem(key, JSON.stringify(data))", [key, data])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -13,8 +14,13 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from sitebuild import ROOT, build_site, built_pages, serving
 
 SUB_PATH = "/after-the-interview/"
-DETAILS_KEY = f"{SUB_PATH}:details:reader"  # where every form keeps the reader's details
+READER_KEY = f"{SUB_PATH}:reader:data"  # where reader.js keeps all the reader's data
+OLD_DETAILS_KEY = f"{SUB_PATH}:details:reader"  # where the first version kept the details
 sys.path.insert(0, str(ROOT / "hooks"))  # the unit tests import the hooks' pure helpers
+# Every build in the tests is made "on" 22 November 2026 (MkDocs reads SOURCE_DATE_EPOCH): the
+# planner's holiday tables run from the build year, and the test cases are for 2026 to 2028.
+BUILT_ON = "1795305600"
+os.environ["SOURCE_DATE_EPOCH"] = BUILT_ON
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -66,26 +66,29 @@ def test_a_feature_script_loads_only_where_the_feature_is_and_once(site, page):
             and loaded.append(r.url.rsplit("/", 1)[1]))
     page.goto(site.url, wait_until="networkidle")
     assert loaded == []
-    for path, heading, feature, first_time in [
-            ("checklist/", "Follow-up checklist", "checklist", True),
-            ("timing/", "Timing and check-ins", "planner", True),
-            ("checklist/", "Follow-up checklist", "checklist", False),
-            ("note-templates/", "Note templates", "notes", True),
-            ("timing/", "Timing and check-ins", "planner", False)]:
+    # each page loads the scripts it names that no page before it loaded: the reader's data
+    # first (reader.js), then what its features need, in order
+    for path, heading, scripts, styles in [
+            ("checklist/", "Follow-up checklist", ["reader.js", "checklist.js"], ["checklist", "reader"]),
+            ("timing/", "Timing and check-ins", ["calendar.js", "planner.js"], ["planner", "reader"]),
+            ("checklist/", "Follow-up checklist", [], ["checklist", "reader"]),
+            ("note-templates/", "Note templates", ["notes.js"], ["notes", "reader"]),
+            ("follow-ups/", "Your follow-ups", ["tracker.js"], ["reader", "tracker"]),
+            ("timing/", "Timing and check-ins", [], ["planner", "reader"])]:
         before = len(loaded)
         page.locator(f'nav.md-nav--primary a[href$="/{path}"]').first.click()
         expect(page.locator("h1")).to_contain_text(heading)
         page.wait_for_load_state("networkidle")
-        assert loaded[before:] == ([f"{feature}.js"] if first_time else []), path
+        assert loaded[before:] == scripts, path
         # the page's feature styles came along with it, and the last page's went
-        styles = page.eval_on_selector_all("style[data-atl-style]", "els => els.map(e => e.dataset.atlStyle)")
-        assert styles == [feature], path
+        shown = page.eval_on_selector_all("style[data-atl-style]", "els => els.map(e => e.dataset.atlStyle)")
+        assert sorted(shown) == styles, path
     expect(page.locator(".atl-step").first).to_have_css("position", "relative")  # planner.css applies
     # the features work after arriving by instant navigation
     page.fill("#atl-field-interview_date", "2026-11-20")
-    expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_contain_text("2026")
+    expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_contain_text("November 23")
     page.reload(wait_until="networkidle")
-    assert loaded[-2:] == ["notes.js", "planner.js"]
+    assert loaded[-3:] == ["reader.js", "calendar.js", "planner.js"]
     expect(page.locator("#atl-field-interview_date")).to_have_value("2026-11-20")
 
 
@@ -104,7 +107,7 @@ def test_what_is_typed_before_a_feature_script_arrives_is_kept(site, page, stora
     page.fill("#atl-field-interview_date", "2026-11-20")
     assert len(held) == 1
     held[0].continue_()
-    expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_contain_text("2026")
+    expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_contain_text("November 23")
     expect(page.locator("#atl-field-company")).to_have_value("Acme")
     page.reload(wait_until="networkidle")
     expect(page.locator("#atl-field-company")).to_have_value("Acme" if storage == "working" else "")

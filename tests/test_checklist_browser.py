@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import re
 
 import pytest
@@ -12,14 +11,18 @@ from browsers import (
     BROKEN_STORAGE,
     away_and_back,
     break_storage,
+    chosen,
     count_storage_writes,
+    interview,
+    keep,
     own_script_errors,
 )
-from conftest import SUB_PATH
+from browsers import stored as stored_data
+from conftest import READER_KEY, SUB_PATH
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-KEY = f"{SUB_PATH}:checklist:follow-up"
+OLD_KEY = f"{SUB_PATH}:checklist:follow-up"  # where the first version kept the ticks
 FIRST = "Write down the full name and job title of everyone who interviewed you"
 SAME_DAY = "Jot down one thing you discussed with each interviewer"
 TICK = "\u2713"
@@ -32,8 +35,9 @@ def open_checklist(page, site):
 
 
 def stored(page):
-    raw = page.evaluate("(key) => localStorage.getItem(key)", KEY)
-    return raw and json.loads(raw)
+    """The chosen interview's ticks on this checklist, as kept."""
+    one = chosen(stored_data(page, READER_KEY))
+    return one and one["ticks"].get("follow-up")
 
 
 def box(page, text):
@@ -68,7 +72,7 @@ def test_click_the_text_ticks_and_a_reload_keeps_it(site, page):
     expect(box(page, SAME_DAY)).to_be_checked()
     expect(progress(page)).to_have_text(f"1 of {total} done")
     expect(page.locator('[data-section-title="The same day"]')).to_have_text("1 of 3")
-    assert stored(page) == {"v": 1, "done": ["one-point-each"]}
+    assert stored(page) == ["one-point-each"]
     page.reload(wait_until="networkidle")
     expect(box(page, SAME_DAY)).to_be_checked()
     expect(box(page, FIRST)).not_to_be_checked()
@@ -80,9 +84,10 @@ def test_a_tick_made_before_the_script_arrives_is_kept(site, page, storage):
     """On a slow line the boxes show, and tick, before checklist.js has come: the reader's
     tick stays beside the ticks kept from an earlier visit."""
     page.goto(site.url, wait_until="networkidle")
-    page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({v: 1, done: ['names-and-titles']}))", KEY)
+    keep(page, READER_KEY, {"v": 2, "you": {}, "at": "a1b2c3", "list": [
+        {**interview("a1b2c3"), "ticks": {"follow-up": ["names-and-titles"]}}]})
     if storage != "working":
-        break_storage(page, KEY, BROKEN_STORAGE[storage])
+        break_storage(page, READER_KEY, BROKEN_STORAGE[storage])
     held = []
     page.route("**/assets/hooks/checklist.js",  # the first request waits; the reload's goes on
                lambda route: route.continue_() if held else held.append(route))
@@ -99,7 +104,7 @@ def test_a_tick_made_before_the_script_arrives_is_kept(site, page, storage):
     if storage == "working":
         expect(box(page, SAME_DAY)).to_be_checked()
         expect(box(page, FIRST)).to_be_checked()
-        assert stored(page) == {"v": 1, "done": ["names-and-titles", "one-point-each"]}
+        assert stored(page) == ["names-and-titles", "one-point-each"]
     else:
         expect(progress(page)).to_have_text(f"0 of {total} done")
 
@@ -135,11 +140,11 @@ def test_reset_asks_first(site, page):
     page.get_by_role("button", name="Reset").click()
     expect(progress(page)).to_have_text(f"0 of {total} done")
     expect(page.locator("input[data-item]:checked")).to_have_count(0)
-    assert stored(page) is None
+    assert stored(page) == []
 
 
 def test_instant_navigation_away_and_back(site, page):
-    count_storage_writes(page, "checklist")
+    count_storage_writes(page, "reader")
     total = open_checklist(page, site)
     page.get_by_text(FIRST).click()
     away_and_back(page, "/checklist/", "Follow-up checklist")
@@ -149,7 +154,7 @@ def test_instant_navigation_away_and_back(site, page):
     page.get_by_text(SAME_DAY).click()
     expect(progress(page)).to_have_text(f"2 of {total} done")
     assert page.evaluate("window.__writes") == 1, "the change handler is bound more than once"
-    assert stored(page)["done"] == ["names-and-titles", "one-point-each"]
+    assert stored(page) == ["names-and-titles", "one-point-each"]
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.get_by_role("button", name="Reset").click()
@@ -159,21 +164,54 @@ def test_instant_navigation_away_and_back(site, page):
 
 def test_stale_ids_are_dropped_and_other_schemas_ignored(site, page):
     open_checklist(page, site)
-    page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({v: 1, done: ['gone', 'proofread']}))", KEY)
+    one = {**interview("a1b2c3"), "ticks": {"follow-up": ["gone", "proofread"]}}
+    keep(page, READER_KEY, {"v": 2, "you": {}, "at": "a1b2c3", "list": [one]})
     page.reload(wait_until="networkidle")
     expect(page.locator("input[data-item]:checked")).to_have_count(1)
     expect(page.locator('input[data-item="proofread"]')).to_be_checked()
     page.get_by_text(FIRST).click()
-    assert stored(page) == {"v": 1, "done": ["names-and-titles", "proofread"]}
-    page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({v: 99, done: ['proofread']}))", KEY)
+    assert stored(page) == ["names-and-titles", "proofread"]
+    keep(page, READER_KEY, {"v": 99, "you": {}, "at": "a1b2c3", "list": [one]})
     page.reload(wait_until="networkidle")
     expect(page.locator("input[data-item]:checked")).to_have_count(0)
+
+
+def test_ticks_are_kept_per_interview(site, page):
+    """Each interview has its own ticks; the picker switches between them, and a new interview
+    starts with none."""
+    total = open_checklist(page, site)
+    page.get_by_text(FIRST).click()
+    picker = page.get_by_label("Interview", exact=True)
+    expect(picker).to_have_value(chosen(stored_data(page, READER_KEY))["id"])
+    page.get_by_role("button", name="Add an interview").click()
+    expect(page.locator("[data-atl-announce]")).to_contain_text("Added a new interview")
+    expect(progress(page)).to_have_text(f"0 of {total} done")
+    page.get_by_text(SAME_DAY).click()
+    first, second = stored_data(page, READER_KEY)["list"]
+    assert first["ticks"]["follow-up"] == ["names-and-titles"] and second["ticks"]["follow-up"] == ["one-point-each"]
+    picker.select_option(label="Interview 1")
+    expect(box(page, FIRST)).to_be_checked()
+    expect(box(page, SAME_DAY)).not_to_be_checked()
+    page.reload(wait_until="networkidle")  # the choice is kept too
+    expect(picker).to_have_value(first["id"])
+    expect(progress(page)).to_have_text(f"1 of {total} done")
+
+
+def test_the_first_versions_ticks_become_the_first_interviews(site, page):
+    """A reader who ticked boxes with the first version finds them on the first visit after
+    the update, in their first interview, and the old key is gone."""
+    page.goto(site.url, wait_until="networkidle")
+    keep(page, OLD_KEY, {"v": 1, "done": ["names-and-titles", "proofread"]})
+    total = open_checklist(page, site)
+    expect(progress(page)).to_have_text(f"2 of {total} done")
+    assert stored(page) == ["names-and-titles", "proofread"]
+    assert stored_data(page, OLD_KEY) is None
 
 
 @pytest.mark.parametrize("broken", list(BROKEN_STORAGE.values()), ids=list(BROKEN_STORAGE))
 def test_broken_storage_leaves_a_working_checklist(site, page, broken):
     errors = own_script_errors(page)
-    break_storage(page, KEY, broken)
+    break_storage(page, READER_KEY, broken)
     total = open_checklist(page, site)
     expect(progress(page)).to_have_text(f"0 of {total} done")
     page.get_by_text(FIRST).click()
@@ -183,6 +221,13 @@ def test_broken_storage_leaves_a_working_checklist(site, page, broken):
     page.get_by_role("button", name="Reset").click()
     expect(progress(page)).to_have_text(f"0 of {total} done")
     assert errors == []
+    # where storage refuses to keep them, the reader is told so, once, in the page
+    note = page.locator("[data-atl-storage-note]")
+    if broken == BROKEN_STORAGE["corrupt-json"]:
+        expect(note).to_be_hidden()
+    else:
+        expect(note).to_be_visible()
+        expect(note).to_have_attribute("role", "status")
 
 
 def test_another_tab_stays_in_step(site, context):
@@ -227,7 +272,7 @@ def test_print_buttons_print_and_the_blank_copy_keeps_the_ticks(site, page):
     pages, text = pdf_text(page, "A4")
     assert pages == 1 and TICK not in text
     assert squash(FIRST) in squash(text)
-    assert stored(page)["done"] == ["names-and-titles"]
+    assert stored(page) == ["names-and-titles"]
     page.evaluate("dispatchEvent(new Event('afterprint'))")
     assert pdf_text(page, "A4")[1].count(TICK) == 1
 

@@ -1,8 +1,8 @@
-"""The note-templates page in Chromium: fill, preview, copy, email, keep, clear."""
+"""The note-templates page in Chromium: fill, preview, copy, email, keep, clear, per interviewer."""
 
 from __future__ import annotations
 
-import json
+from datetime import datetime
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -11,10 +11,14 @@ from browsers import (
     BROKEN_STORAGE,
     away_and_back,
     break_storage,
+    chosen,
     count_storage_writes,
+    interview,
+    keep,
     own_script_errors,
+    stored,
 )
-from conftest import DETAILS_KEY as KEY
+from conftest import OLD_DETAILS_KEY, READER_KEY
 from notes import read_notes
 from playwright.sync_api import expect
 from sitebuild import ROOT
@@ -23,6 +27,7 @@ PAYLOAD = "<img src=x onerror=alert(1)>"
 SOURCES = {str(p.relative_to(ROOT)): p.read_text() for p in (ROOT / "docs/note-templates").glob("*.md")}
 _, FIELDS, NOTES = read_notes("docs/note-templates", dict(SOURCES))
 TEMPLATES = {note.id: note for note in NOTES}
+NOW = datetime.fromisoformat("2026-11-21T09:00:00Z")  # the reader's clock in these tests
 
 
 def expected(note_id, values):
@@ -34,6 +39,7 @@ def expected(note_id, values):
 
 
 def open_notes(page, site):
+    page.clock.set_fixed_time(NOW)
     page.goto(site.url + "note-templates/", wait_until="networkidle")
     expect(page.locator("form[data-notes]")).to_be_visible()
 
@@ -42,9 +48,21 @@ def note(page, note_id):
     return page.locator(f'[data-note="{note_id}"]')
 
 
-def stored(page):
-    raw = page.evaluate("(key) => localStorage.getItem(key)", KEY)
-    return raw and json.loads(raw)
+def field(page, field_id, person=0):
+    """A field's input: an interviewer's fields are in that interviewer's row."""
+    suffix = f"-{person}" if FIELDS[field_id].scope == "interviewer" else ""
+    return page.locator(f"#atl-field-{field_id}{suffix}")
+
+
+def fill_examples(page):
+    """Every field with its example, as the reader would fill it."""
+    for one in FIELDS.values():
+        if one.example:
+            field(page, one.id).fill(one.example)
+
+
+def current(page):
+    return chosen(stored(page, READER_KEY))
 
 
 @pytest.fixture
@@ -62,8 +80,8 @@ def test_every_shipped_template_is_on_the_page(site, page):
     for note_id in TEMPLATES:
         expect(note(page, note_id)).to_have_count(1)
     # every field has a label a screen reader reads
-    for field in FIELDS.values():
-        expect(page.get_by_label(field.label, exact=True)).to_have_count(1)
+    for one in FIELDS.values():
+        expect(page.get_by_label(one.label, exact=True)).to_have_count(1)
 
 
 def test_typing_fills_every_template_live(site, page):
@@ -85,13 +103,13 @@ def test_copy_puts_subject_and_body_as_plain_text_on_the_clipboard(site, clipboa
     open_notes(page, site)
     values = {"your_name": "Alex Morgan", "interviewer_name": "Ms Patel", "role": "Analyst"}
     for field_id, value in values.items():
-        page.fill(f"#atl-field-{field_id}", value)
+        field(page, field_id).fill(value)
     card = note(page, "thank-you-screen")
     card.get_by_role("button", name="Copy", exact=True).click()
     expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     subject, body = expected("thank-you-screen", values)
     assert page.evaluate("navigator.clipboard.readText()") == f"{subject}\n\n{body}"
-    assert "{" not in body and "[Your phone number]" in body and "[Your email]" in body
+    assert "{" not in body and "[Your phone number]" in body
     card.get_by_role("button", name="Copy body").click()
     expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     assert page.evaluate("navigator.clipboard.readText()") == body
@@ -99,7 +117,7 @@ def test_copy_puts_subject_and_body_as_plain_text_on_the_clipboard(site, clipboa
 
 def test_open_in_email_holds_subject_and_body(site, page):
     open_notes(page, site)
-    page.fill("#atl-field-role", "Analyst & Planner")
+    field(page, "role").fill("Analyst & Planner")
     href = note(page, "final-check-in").get_by_role("link", name="Open in email").get_attribute("href")
     assert href.startswith("mailto:?subject=") and "%0D%0A" in href and "\n" not in href
     query = href.removeprefix("mailto:?")
@@ -113,31 +131,70 @@ def test_a_note_too_long_for_a_link_says_copy_instead(site, page):
     open_notes(page, site)
     card = note(page, "thank-you-screen")
     expect(card.locator("[data-note-long]")).to_be_hidden()
-    page.fill("#atl-field-topic", "word " * 400)
+    field(page, "topic").fill("word " * 400)
     expect(card.locator("[data-note-long]")).to_be_visible()
     assert card.locator("[data-note-mailto]").get_attribute("href") is None
-    page.fill("#atl-field-topic", "the launch")
+    field(page, "topic").fill("the launch")
     expect(card.locator("[data-note-long]")).to_be_hidden()
 
 
-def test_word_count_against_the_target(site, page):
+def test_every_note_filled_with_the_examples_keeps_to_its_word_target(site, page):
     open_notes(page, site)
-    for field in FIELDS.values():
-        if field.example:
-            page.fill(f"#atl-field-{field.id}", field.example)
-        elif field.kind == "date":
-            page.fill(f"#atl-field-{field.id}", "2026-11-20")
-    targets = {note.id: note.target_words for note in NOTES if note.target_words}
-    for note_id in ("thank-you-screen", "thank-you-in-person", "thank-you-panel-member",
-                    "thank-you-later-round"):
-        assert targets[note_id] == (100, 200), note_id
-    # every note with a target, filled with the examples, is inside it
-    assert len(targets) >= 14
-    for note_id, (low, high) in targets.items():
-        text = note(page, note_id).locator("[data-note-words]").text_content()
+    fill_examples(page)
+    for one in FIELDS.values():
+        if one.kind == "date":
+            field(page, one.id).fill("2026-11-20")
+    targeted = [n for n in NOTES if n.target_words]
+    assert len(targeted) >= 12
+    for template in targeted:
+        text = note(page, template.id).locator("[data-note-words]").text_content()
         count = int(text.split()[0])
-        assert low <= count <= high, (note_id, text)
+        low, high = template.target_words
+        assert low <= count <= high, (template.id, text)
         assert text.endswith(f"(aim for {low} to {high})")
+
+
+def test_dates_read_the_regions_way_without_this_years_number(site, page):
+    open_notes(page, site)
+    field(page, "interview_date").fill("2026-11-20")
+    mark = page.locator('mark[data-field="interview_date"]').first
+    expect(mark).to_have_text("Friday, November 20")  # the site's default region: the US
+    field(page, "interview_date").fill("2027-01-08")
+    expect(mark).to_have_text("Friday, January 8, 2027")
+    data = stored(page, READER_KEY)
+    keep(page, READER_KEY, {**data, "you": {"region": "GB-SCT"}})
+    page.reload(wait_until="networkidle")
+    expect(mark).to_have_text("Friday 8 January 2027")
+
+
+def test_the_panel_note_is_written_once_for_each_interviewer(site, clipboard_context):
+    """Each panel member gets their own note, with their own name and their own point."""
+    page = clipboard_context.new_page()
+    open_notes(page, site)
+    field(page, "role").fill("Analyst")
+    field(page, "interviewer_name").fill("Ms Patel")
+    field(page, "topic").fill("the spring launch")
+    page.get_by_role("button", name="Add an interviewer").click()
+    expect(field(page, "interviewer_name", 1)).to_be_focused()
+    field(page, "interviewer_name", 1).fill("Mr Chen")
+    field(page, "topic", 1).fill("the budget review")
+    cards = note(page, "thank-you-panel-member")
+    expect(cards).to_have_count(2)
+    for card, (name, topic) in zip(cards.all(), [("Ms Patel", "the spring launch"), ("Mr Chen", "the budget review")]):
+        _, body = expected("thank-you-panel-member", {"role": "Analyst", "interviewer_name": name, "topic": topic})
+        expect(card.locator("[data-note-body]")).to_have_text(body)
+    cards.nth(1).get_by_role("button", name="Copy body").click()
+    expect(cards.nth(1).locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
+    assert "Dear Mr Chen," in page.evaluate("navigator.clipboard.readText()")
+    # other notes are for the first interviewer
+    expect(note(page, "thank-you-in-person").locator("[data-note-body]")).to_contain_text("Dear Ms Patel,")
+    assert current(page)["people"] == [{"interviewer_name": "Ms Patel", "topic": "the spring launch"},
+                                       {"interviewer_name": "Mr Chen", "topic": "the budget review"}]
+    page.locator("[data-person='0'] [data-atl-remove-person]").click()
+    expect(cards).to_have_count(1)
+    expect(cards.first.locator("[data-note-body]")).to_contain_text("Dear Mr Chen,")
+    page.reload(wait_until="networkidle")
+    expect(field(page, "interviewer_name")).to_have_value("Mr Chen")
 
 
 def test_reader_markup_stays_text_everywhere(site, clipboard_context):
@@ -145,7 +202,7 @@ def test_reader_markup_stays_text_everywhere(site, clipboard_context):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     open_notes(page, site)
-    page.fill("#atl-field-your_name", PAYLOAD)
+    field(page, "your_name").fill(PAYLOAD)
     card = note(page, "withdrawing")
     expect(card.locator("[data-note-body]")).to_contain_text(PAYLOAD)
     assert page.locator("article img").count() == 0
@@ -159,54 +216,130 @@ def test_reader_markup_stays_text_everywhere(site, clipboard_context):
     assert dialogs == [] and page.locator("article img").count() == 0
 
 
+def test_half_an_emoji_breaks_nothing(site, page):
+    """A lone surrogate (what a bad paste leaves of an emoji) is kept as a replacement
+    character: the links, counts and storage go on working, now and after a reload."""
+    errors = own_script_errors(page)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_notes(page, site)
+    field(page, "company").evaluate(
+        """(input) => { input.value = "Acme \\ud83d"; input.dispatchEvent(new Event("input", {bubbles: true})); }""")
+    card = note(page, "thank-you-in-person")
+    expect(card.locator("[data-note-words]")).not_to_be_empty()
+    assert current(page)["f"]["company"] == "Acme \ufffd"
+    page.reload(wait_until="networkidle")
+    field(page, "role").fill("Analyst")
+    expect(card.locator("[data-note-subject]")).to_contain_text("Analyst")
+    href = card.locator("[data-note-mailto]").get_attribute("href")
+    assert "Analyst" in unquote(href) and "Acme%20%EF%BF%BD" in href
+    assert errors == []
+
+
+@pytest.mark.parametrize("bad", [
+    {"you": {"constructor": "x", "your_name": {"a": 1}}, "list": []},  # a prototype's name, an object
+    {"you": [], "list": [{"id": "a1b2c3", "f": {"company": 5, "interview_date": "10000-01-01"}, "people": "no"}]},
+    {"you": "x", "list": {"a": 1}, "at": 7},
+], ids=["prototype names and objects", "numbers and a year 10000", "wrong shapes"])
+def test_stored_values_of_the_wrong_kind_show_as_empty(site, page, bad):
+    errors = own_script_errors(page)
+    page.goto(site.url, wait_until="networkidle")
+    keep(page, READER_KEY, {"v": 2, "at": "a1b2c3", **bad})
+    open_notes(page, site)
+    for one in FIELDS.values():
+        for mark in page.locator(f'mark[data-field="{one.id}"]').all():
+            expect(mark).to_have_text(f"[{one.label}]")
+    text = page.locator("article").inner_text()
+    assert "[object" not in text and "function" not in text
+    field(page, "company").fill("Northwind")  # and the form works
+    expect(page.locator('mark[data-field="company"]').first).to_have_text("Northwind")
+    assert errors == []
+
+
 def test_values_survive_a_reload_and_clear_removes_them(site, page):
     open_notes(page, site)
-    page.fill("#atl-field-company", "Northwind")
-    page.fill("#atl-field-interview_date", "2026-11-20")
-    assert stored(page) == {"v": 1, "values": {"company": "Northwind", "interview_date": "2026-11-20"}}
+    field(page, "company").fill("Northwind")
+    field(page, "your_name").fill("Alex Morgan")
+    field(page, "interview_date").fill("2026-11-20")
+    data = stored(page, READER_KEY)
+    assert data["you"] == {"your_name": "Alex Morgan"}  # who the reader is: once, for every interview
+    assert chosen(data)["f"] == {"company": "Northwind", "interview_date": "2026-11-20"}
     page.reload(wait_until="networkidle")
-    expect(page.locator("#atl-field-company")).to_have_value("Northwind")
+    expect(field(page, "company")).to_have_value("Northwind")
     expect(page.locator('mark[data-field="company"]').first).to_have_text("Northwind")
-    expect(page.locator('mark[data-field="interview_date"]').first).to_contain_text("2026")
-    page.get_by_role("button", name="Clear my details").click()
-    expect(page.locator("#atl-field-company")).to_have_value("")
+    expect(page.locator('mark[data-field="interview_date"]').first).to_have_text("Friday, November 20")
+    page.get_by_role("button", name="Clear these details").click()
+    expect(field(page, "company")).to_have_value("")
     expect(page.locator('mark[data-field="company"]').first).to_have_text("[Company]")
     expect(page.locator("[data-details-announce]")).to_have_text("Your details have been cleared.")
-    assert stored(page) is None
+    data = stored(page, READER_KEY)
+    assert data["you"] == {} and chosen(data)["f"] == {}
     page.reload(wait_until="networkidle")
-    expect(page.locator("#atl-field-company")).to_have_value("")
+    expect(field(page, "company")).to_have_value("")
+
+
+def test_the_first_versions_details_become_the_first_interview(site, page):
+    """A reader's details from the first version (one set, one key) are carried, on the first
+    visit after the update, into the first interview: who they are, once; the interviewer's
+    name and point as its first interviewer; the rest as the interview's; the old key goes."""
+    page.goto(site.url, wait_until="networkidle")
+    old = {"your_name": "Alex Morgan", "your_contact": "07700 900123", "interviewer_name": "Ms Patel",
+           "topic": "the launch", "company": "Northwind", "role": "Analyst", "interview_date": "2026-11-20"}
+    keep(page, OLD_DETAILS_KEY, {"v": 1, "values": old})
+    open_notes(page, site)
+    expect(field(page, "company")).to_have_value("Northwind")
+    expect(field(page, "interviewer_name")).to_have_value("Ms Patel")
+    data = stored(page, READER_KEY)
+    assert data["you"] == {"your_name": "Alex Morgan"}
+    one = chosen(data)
+    assert one["people"] == [{"interviewer_name": "Ms Patel", "topic": "the launch"}]
+    # a field no template uses any more is kept, not lost
+    assert one["f"] == {"your_contact": "07700 900123", "company": "Northwind", "role": "Analyst",
+                        "interview_date": "2026-11-20"}
+    assert stored(page, OLD_DETAILS_KEY) is None
 
 
 @pytest.mark.parametrize("broken", [BROKEN_STORAGE["corrupt-json"], BROKEN_STORAGE["storage-disabled"]],
                          ids=["corrupt-json", "storage-disabled"])
 def test_broken_storage_leaves_a_working_form(site, page, broken):
     errors = own_script_errors(page)
-    break_storage(page, KEY, broken)
+    break_storage(page, READER_KEY, broken)
     open_notes(page, site)
-    page.fill("#atl-field-company", "Northwind")
+    field(page, "company").fill("Northwind")
     expect(page.locator('mark[data-field="company"]').first).to_have_text("Northwind")
-    page.get_by_role("button", name="Clear my details").click()
+    page.get_by_role("button", name="Clear these details").click()
     expect(page.locator('mark[data-field="company"]').first).to_have_text("[Company]")
     assert errors == []
 
 
 def test_instant_navigation_away_and_back(site, page):
-    count_storage_writes(page, "details")
+    count_storage_writes(page, "reader")
     open_notes(page, site)
-    page.fill("#atl-field-company", "Northwind")
+    field(page, "company").fill("Northwind")
     away_and_back(page, "/note-templates/", "Note templates")
-    expect(page.locator("#atl-field-company")).to_have_value("Northwind")
+    expect(field(page, "company")).to_have_value("Northwind")
     expect(page.locator('mark[data-field="company"]').first).to_have_text("Northwind")
     page.evaluate("window.__writes = 0")
-    page.locator("#atl-field-role").press_sequentially("QA")
+    field(page, "role").press_sequentially("QA")
     expect(page.locator('mark[data-field="role"]').first).to_have_text("QA")
     assert page.evaluate("window.__writes") == 2, "the input handler is bound more than once"
+
+
+def test_the_notes_follow_the_chosen_interview(site, page):
+    page.goto(site.url, wait_until="networkidle")
+    keep(page, READER_KEY, {"v": 2, "you": {}, "at": "bbbbbb", "list": [
+        interview("aaaaaa", company="Acme"), interview("bbbbbb", company="Beta")]})
+    open_notes(page, site)
+    expect(field(page, "company")).to_have_value("Beta")
+    page.get_by_label("Interview", exact=True).select_option(label="Acme")
+    expect(field(page, "company")).to_have_value("Acme")
+    expect(page.locator('mark[data-field="company"]').first).to_have_text("Acme")
 
 
 def test_without_javascript_every_template_is_readable(site, new_page):
     page = new_page(java_script_enabled=False)
     page.goto(site.url + "note-templates/")
     expect(page.locator("form[data-notes]")).to_be_hidden()
+    expect(page.locator("[data-atl-picker]")).to_be_hidden()
     subject, body = expected("reply-to-rejection", {})
     card = note(page, "reply-to-rejection")
     expect(card.locator("[data-note-body]")).to_have_text(body)
@@ -218,6 +351,7 @@ def test_without_javascript_every_template_is_readable(site, new_page):
 def test_no_accessibility_violations(site, new_page, scheme):
     page = new_page(color_scheme=scheme)
     open_notes(page, site)
-    page.fill("#atl-field-company", "Northwind")
-    page.locator("#atl-field-role").focus()
+    field(page, "company").fill("Northwind")
+    page.get_by_role("button", name="Add an interviewer").click()
+    field(page, "role").focus()
     assert axe_violations(page) == []

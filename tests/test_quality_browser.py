@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -161,16 +162,37 @@ def test_nothing_goes_to_another_host_and_nothing_typed_leaves(site, context):
     page.locator("form[data-notes]").wait_for()  # the new page is in (.all() does not wait)
     for field in page.locator("form[data-notes] input").all():
         field.fill("2026-12-01" if field.get_attribute("type") == "date" else SECRET)
+    page.get_by_role("button", name="Add an interviewer").click()
+    page.locator("#atl-field-interviewer_name-1").fill(SECRET)
     page.get_by_role("button", name="Copy").first.click()
-    page.get_by_role("button", name="Clear my details").click()
 
     page.locator('nav.md-nav--primary a[href$="timing/"]').first.click()
     page.locator("form[data-planner]").wait_for()
     for field in page.locator("form[data-planner] input").all():
         kind = field.get_attribute("type")
         field.fill({"date": "2026-12-01", "time": "14:30"}.get(kind, SECRET))
+    page.get_by_label("Where you work").select_option("GB-SCT")  # its holidays come from this site
     with page.expect_download():  # the calendar file is made in the page
         page.get_by_role("button", name="Add to calendar").click()
+
+    # the follow-ups page: add and edit an interview, one calendar for all, the data as a file
+    page.locator('nav.md-nav--primary a[href$="follow-ups/"]').first.click()
+    page.get_by_role("button", name="Add an interview").click()
+    for field in page.locator("[data-tracker-editor] input").all():
+        kind = field.get_attribute("type")
+        field.fill({"date": "2026-12-02", "time": "09:15"}.get(kind, SECRET))
+    page.get_by_role("button", name="Done").click()
+    with page.expect_download():
+        page.get_by_role("button", name="Add all to calendar").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my data").click()
+    exported = Path(download.value.path()).read_bytes()
+    assert SECRET.encode() in exported  # the file holds it: made in the page, not sent
+    page.locator("[data-tracker-import]").set_input_files(
+        {"name": "mine.json", "mimeType": "application/json", "buffer": exported})
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("[data-tracker-data-status]")).to_contain_text("Imported")
+    page.get_by_role("button", name="Delete everything").click()
 
     page.locator('label[title^="Switch to"]').first.click()
     page.keyboard.press("/")

@@ -1,0 +1,267 @@
+"""The "Your follow-ups" page in Chromium: every interview, add, edit, remove, one calendar for
+all, export, import (with a preview, refusing bad files), delete everything, print, no JS."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+
+import icalendar
+import pytest
+from axe import axe_violations
+from browsers import chosen, interview, keep, own_script_errors, stored
+from conftest import OLD_DETAILS_KEY, READER_KEY, SUB_PATH
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+NOW = datetime.fromisoformat("2026-11-26T09:00:00Z")  # a Thursday
+THREE = {"v": 2, "you": {"your_name": "Alex"}, "at": "cccccc", "list": [
+    interview("aaaaaa", company="Acme", role="Analyst", interview_date="2026-12-01"),  # all ahead
+    interview("bbbbbb", company="Beta", interview_date="2026-11-20"),  # its thank-you passed, not done
+    interview("cccccc", company="Gamma"),  # no date yet
+]}
+
+
+def open_tracker(page, site, data=None):
+    page.clock.set_fixed_time(NOW)
+    if data is not None:
+        page.goto(site.url, wait_until="networkidle")
+        keep(page, READER_KEY, data)
+    page.goto(site.url + "follow-ups/", wait_until="networkidle")
+    expect(page.locator("[data-atl-tracker]")).to_be_visible()
+
+
+def items(page):
+    return page.locator("[data-tracker-list] > li")
+
+
+def item(page, company):
+    return items(page).filter(has=page.get_by_role("heading", name=company))
+
+
+def test_every_interview_with_its_next_step_overdue_first(site, page):
+    open_tracker(page, site, THREE)
+    expect(items(page)).to_have_count(3)
+    expect(items(page).locator("h2")).to_have_text(["Beta", "Acme, Analyst", "Gamma"])
+    beta = item(page, "Beta")
+    expect(beta.locator("[data-overdue]")).to_have_text(
+        "Overdue: Send your thank-you note, Monday, November 23 Mark as done")
+    expect(beta.locator("[data-next]")).to_have_text("Next: First check-in, Wednesday, December 2")
+    expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Tuesday, December 1")
+    expect(item(page, "Acme").locator("[data-next]")).to_have_text(
+        "Next: Send your thank-you note, Wednesday, December 2")
+    expect(item(page, "Gamma").locator("[data-when]")).to_have_text("No interview date yet.")
+    beta.get_by_role("button", name="Mark as done").click()
+    expect(beta.locator("[data-overdue]")).to_be_hidden()
+    expect(items(page).locator("h2")).to_have_text(["Acme, Analyst", "Beta", "Gamma"])
+    assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [[], ["thank-you"], []]
+
+
+def test_add_edit_and_remove(site, page):
+    open_tracker(page, site, {"v": 2, "you": {}, "at": "", "list": []})
+    expect(page.locator("[data-tracker-status]")).to_have_text(
+        "No interviews yet. Add one, or enter an interview date in the planner.")
+    page.get_by_role("button", name="Add an interview").click()
+    expect(page.get_by_label("Interview date")).to_be_focused()
+    page.get_by_label("Interview date").fill("2026-11-30")
+    page.get_by_label("Company (optional)").fill("Delta")
+    page.locator("#atl-field-interviewer_name-0").fill("Ms Patel")
+    expect(item(page, "Delta").locator("[data-next]")).to_have_text(
+        "Next: Send your thank-you note, Tuesday, December 1")
+    page.get_by_role("button", name="Done").click()
+    expect(page.locator("[data-tracker-editor]")).to_be_hidden()
+    edit = item(page, "Delta").get_by_role("button", name="Edit")
+    expect(edit).to_be_focused()
+    expect(edit).to_have_attribute("aria-expanded", "false")
+    edit.click()
+    expect(page.get_by_label("Company (optional)")).to_have_value("Delta")
+    expect(page.locator("#atl-field-interviewer_name-0")).to_have_value("Ms Patel")
+    page.once("dialog", lambda dialog: dialog.dismiss())  # removal asks once; no keeps it
+    item(page, "Delta").get_by_role("button", name="Remove").click()
+    expect(items(page)).to_have_count(1)
+    page.once("dialog", lambda dialog: dialog.accept())
+    item(page, "Delta").get_by_role("button", name="Remove").click()
+    expect(items(page)).to_have_count(0)
+    expect(page.locator("[data-tracker-status]")).to_have_text("Removed Delta.")
+    expect(page.locator("[data-tracker-editor]")).to_be_hidden()
+    assert stored(page, READER_KEY) is None  # nothing left to keep
+
+
+def test_an_interviews_links_take_its_details_along(site, page):
+    open_tracker(page, site, THREE)
+    item(page, "Beta").get_by_role("link", name="Thank-you templates").click()
+    expect(page.locator("h1")).to_contain_text("Note templates")
+    expect(page.locator("#atl-field-company")).to_have_value("Beta")
+    page.go_back()
+    item(page, "Acme").get_by_role("link", name="Dates").click()
+    expect(page.locator("#atl-field-company")).to_have_value("Acme")
+    expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_have_text("Wednesday, December 2")
+
+
+def calendar_of(page, button):
+    with page.expect_download() as download:
+        button.click()
+    return icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes()), download.value.suggested_filename
+
+
+def test_one_calendar_for_every_interview_and_one_each(site, page):
+    open_tracker(page, site, THREE)
+    calendar, name = calendar_of(page, page.get_by_role("button", name="Add all to calendar"))
+    assert name == "interview-follow-ups.ics"
+    uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
+    # Beta's thank-you has passed; its other steps, and all four of Acme's, are ahead
+    assert len(uids) == 7 and len(set(uids)) == 7
+    assert sum(uid.startswith("aaaaaa-") for uid in uids) == 4 and sum(uid.startswith("bbbbbb-") for uid in uids) == 3
+    one, _ = calendar_of(page, item(page, "Acme").get_by_role("button", name="Add to calendar"))
+    assert [str(e["UID"]) for e in one.walk("VEVENT")] == [u for u in uids if u.startswith("aaaaaa-")]
+    expect(item(page, "Gamma").get_by_role("button", name="Add to calendar")).to_be_disabled()
+
+
+def export(page):
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my data").click()
+    assert download.value.suggested_filename == "after-the-interview-data.json"
+    return Path(download.value.path()).read_bytes()
+
+
+def choose_file(page, name, content: bytes):
+    page.locator("[data-tracker-import]").set_input_files({"name": name, "mimeType": "application/json",
+                                                           "buffer": content})
+
+
+def test_download_delete_and_import_again(site, page):
+    open_tracker(page, site, THREE)
+    page.evaluate("(key) => localStorage.setItem(key, '{}')", f"{SUB_PATH}.__palette")  # Material's own
+    raw = export(page)
+    file = json.loads(raw)
+    assert file["format"] == "after-the-interview" and file["v"] == 2 and file["exported"] == "2026-11-26"
+    assert [one["id"] for one in file["data"]["list"]] == ["aaaaaa", "bbbbbb", "cccccc"]
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete everything").click()
+    expect(page.locator("[data-tracker-data-status]")).to_have_text(
+        "Everything this site kept in this browser has been deleted.")
+    expect(items(page)).to_have_count(0)
+    assert page.evaluate("Object.keys(localStorage)") == []
+    choose_file(page, "mine.json", raw)
+    expect(page.locator("[data-preview-text]")).to_have_text(
+        "This file adds 3 and replaces 0 interviews. Your own details: replaced.")
+    expect(page.get_by_role("button", name="Import", exact=True)).to_be_focused()
+    assert page.evaluate("Object.keys(localStorage)") == []  # nothing yet: the reader has not said yes
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("[data-tracker-data-status]")).to_have_text("Imported. You now have 3 interviews here.")
+    expect(items(page)).to_have_count(3)
+    assert stored(page, READER_KEY)["list"] == file["data"]["list"]
+    # the same file again: it merges by id, and replaces what it holds
+    choose_file(page, "mine.json", raw)
+    expect(page.locator("[data-preview-text]")).to_have_text(
+        "This file adds 0 and replaces 3 interviews. Your own details: replaced.")
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.locator("[data-tracker-preview]")).to_be_hidden()
+
+
+BAD_FILES = {
+    "not JSON": (b"{this is not json", "This file is not data from this site, or it is damaged."),
+    "JSON of another shape": (b'{"people": [1, 2, 3]}', "This file is not data from this site, or it is damaged."),
+    "a newer version": (json.dumps({"format": "after-the-interview", "v": 3, "data": {}}).encode(),
+                        "This file comes from a newer version of this site."),
+    "ten megabytes": (b'{"format": "after-the-interview", "v": 2, "data": {"x": "' + b"x" * 10_000_000 + b'"}}',
+                      "This file is too large to be data from this site."),
+    "nothing usable in it": (json.dumps({"format": "after-the-interview", "v": 2,
+                                         "data": {"list": [{"id": "!"}, 7], "you": []}}).encode(),
+                             "This file is not data from this site, or it is damaged."),
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_a_bad_file_is_refused_and_changes_nothing(site, page, name):
+    content, message = BAD_FILES[name]
+    errors = own_script_errors(page)
+    open_tracker(page, site, THREE)
+    before = page.evaluate("(key) => localStorage.getItem(key)", READER_KEY)
+    choose_file(page, "bad.json", content)
+    expect(page.locator("[data-tracker-data-status]")).to_have_text(f"{message} Nothing was changed.")
+    expect(page.locator("[data-tracker-preview]")).to_be_hidden()
+    assert page.evaluate("(key) => localStorage.getItem(key)", READER_KEY) == before
+    expect(items(page)).to_have_count(3)
+    assert errors == []
+
+
+def test_absurd_dates_and_a_thousand_interviews_import_and_show(site, page):
+    """What a file holds is checked as strictly as what is stored: absurd dates are no dates,
+    and a long list still shows (the stored data stays whole)."""
+    many = [interview(f"imp{n:04d}", company=f"Company {n}", interview_date="2026-12-07") for n in range(998)]
+    many += [interview("absurd1", company="Absurd", interview_date="99999-99-99"),
+             {"id": "nodate", "f": {"company": "Nodate"}}]
+    open_tracker(page, site, {"v": 2, "you": {}, "at": "", "list": []})
+    choose_file(page, "many.json", json.dumps({"format": "after-the-interview", "v": 2,
+                                               "data": {"list": many}}).encode())
+    expect(page.locator("[data-preview-text]")).to_contain_text("adds 1000 and replaces 0")
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(items(page)).to_have_count(1000)
+    expect(item(page, "Absurd").locator("[data-when]")).to_have_text("No interview date yet.")
+    assert len(stored(page, READER_KEY)["list"]) == 1000
+
+
+def test_storage_full_keeps_what_is_there_and_says_so(site, page):
+    open_tracker(page, site, THREE)
+    before = page.evaluate("(key) => localStorage.getItem(key)", READER_KEY)
+    page.evaluate("""() => {  // from now on, every write fails as a full storage does
+      window.__setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); };
+    }""")
+    page.get_by_role("button", name="Add an interview").click()
+    page.get_by_label("Company (optional)").fill("Zeta")
+    expect(items(page)).to_have_count(4)  # on the page, for as long as it is open
+    note = page.locator("[data-atl-storage-note]")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("This browser is not keeping what you type")
+    assert page.evaluate("(key) => localStorage.getItem(key)", READER_KEY) == before  # never half-written
+
+
+def test_other_tabs_follow(site, context):
+    first, second = context.new_page(), context.new_page()
+    for page in (first, second):
+        open_tracker(page, site, THREE if page is first else None)
+    first.get_by_role("button", name="Add an interview").click()
+    first.get_by_label("Company (optional)").fill("Epsilon")
+    expect(item(second, "Epsilon")).to_have_count(1)
+
+
+def test_the_first_versions_details_appear_as_the_first_interview(site, page):
+    page.goto(site.url, wait_until="networkidle")
+    keep(page, OLD_DETAILS_KEY, {"v": 1, "values": {"company": "Northwind", "interview_date": "2026-11-20"}})
+    open_tracker(page, site)
+    expect(items(page).locator("h2")).to_have_text(["Northwind"])
+    assert chosen(stored(page, READER_KEY))["f"] == {"company": "Northwind", "interview_date": "2026-11-20"}
+
+
+def test_without_javascript_it_says_what_it_needs(site, new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto(site.url + "follow-ups/")
+    expect(page.locator("[data-atl-tracker]")).to_be_hidden()
+    note = page.locator(".atl-no-js")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("This page needs JavaScript")
+    note.get_by_role("link").click()
+    expect(page.locator("h1")).to_contain_text("After the interview")
+
+
+def test_prints_one_page_of_interviews_and_dates(site, page):
+    open_tracker(page, site, THREE)
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert len(reader.pages) == 1
+    for words in ("Acme, Analyst", "Beta", "Gamma", "Overdue: Send your thank-you note", "Next: First check-in"):
+        assert words in text
+    for control in ("Mark as done", "Add all to calendar", "Remove", "Download my data"):
+        assert control not in text
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(site, new_page, scheme):
+    page = new_page(color_scheme=scheme)
+    open_tracker(page, site, THREE)
+    item(page, "Acme").get_by_role("button", name="Edit").click()
+    assert axe_violations(page) == []
