@@ -296,7 +296,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
             try:
                 sources[f"{docs}/{file.src_uri}"] = file.content_string
             except UnicodeDecodeError as error:
-                unreadable.append(f"{docs}/{file.src_uri}: not UTF-8 text (byte {error.start}); save it as UTF-8")
+                line = error.object[: error.start].count(b"\n") + 1
+                unreadable.append(f"{docs}/{file.src_uri}:{line}: not UTF-8 text; save it as UTF-8")
     if unreadable:
         raise PluginError("\n".join(unreadable))
     page_source, fields, notes = read_notes(f"{docs}/{folder}", sources)

@@ -100,8 +100,11 @@ def test_what_is_not_a_list_item_is_not_an_item():
 
 
 def test_an_item_keeps_inline_html_in_its_label():
-    html, _ = convert('## A\n\n- [ ] Say <span class="x">this</span> and <b>that</b>\n')
+    """An item's label is all of its own text, inline HTML included (a <div> too: it does not
+    cut the label short); a nested list or a second paragraph stays outside the label."""
+    html, _ = convert('## A\n\n- [ ] Say <span class="x">this</span> and <b>that</b>\n- [ ] A <div>box</div> inside\n')
     assert re.search(r'</span> Say <span class="x">this</span> and <b>that</b></label>', html)
+    assert re.search(r'</span> A <div>box</div> inside</label>', html)
 
 
 @pytest.mark.parametrize("source, line, message", [

@@ -101,6 +101,14 @@ def test_bad_sources_stop_the_build_with_one_line(tmp_path, changes, message):
     assert log[-1] == f"ERROR: {message}"
 
 
+def test_a_template_that_is_not_utf8_is_named(tmp_path):
+    config = fixture(tmp_path)
+    (tmp_path / "docs/cards/latin1.md").write_bytes("---\ntitle: Caf\xe9\nsubject: S\n---\nBody\n".encode("latin-1"))
+    run = cli_build(config, "--strict")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "docs/cards/latin1.md:2: not UTF-8 text; save it as UTF-8" in run.stderr
+
+
 def test_the_cli_shows_only_the_error_line(tmp_path):
     config = fixture(tmp_path, **BAD[0][0])
     run = cli_build(config)

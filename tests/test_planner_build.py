@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from sitebuild import assert_cli_prints_one_error_line, build_site, failed_build_log, write_site
+from sitebuild import assert_cli_prints_one_error_line, build_site, cli_build, failed_build_log, write_site
 
 CHANGED = """---
 planner:
@@ -95,3 +97,44 @@ def test_unknown_ui_word_is_an_error(tmp_path):
     config = write_site(tmp_path, planner_page(STEP), "extra:\n  planner:\n    headline: Dates\n")
     log = failed_build_log(config, tmp_path / "site")
     assert any("extra.planner: unknown word 'headline'" in line for line in log)
+
+
+BAD_REGIONS = [
+    ("extra:\n  planner:\n    regions: [GB-ENG, XX]\n", "mkdocs.yml: extra.planner.regions: unknown region 'XX'"),
+    ("extra:\n  planner:\n    regions: [GB-ZZZ]\n", "mkdocs.yml: extra.planner.regions: GB has no subdivision 'ZZZ'"),
+    ("extra:\n  planner:\n    regions: [US, IE]\n    region: NZ\n",
+     "mkdocs.yml: extra.planner.region 'NZ' is not one of extra.planner.regions"),
+    ("extra:\n  planner:\n    regions: US\n", "mkdocs.yml: extra.planner.regions must list region codes"),
+    ("extra:\n  planner:\n    regions: [US, US]\n", "mkdocs.yml: extra.planner.regions lists a region twice"),
+    ("extra:\n  planner:\n    regions: [US]\n    holiday_years: 50\n",
+     "mkdocs.yml: extra.planner.holiday_years must be a whole number from 0 to 10, not 50"),
+]
+
+
+@pytest.mark.parametrize("extra, message", BAD_REGIONS)
+def test_bad_region_settings_stop_the_build_with_one_line_naming_mkdocs_yml(tmp_path, extra, message):
+    config = write_site(tmp_path, planner_page(STEP), extra)
+    run = cli_build(config, "--strict")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert any(line.endswith(message) or message in line for line in run.stderr.splitlines()), run.stderr
+
+
+def test_each_offered_region_gets_its_holidays_file(tmp_path):
+    config = write_site(tmp_path, planner_page(STEP), "extra:\n  planner:\n    regions: [GB-SCT, {NZ: Aotearoa}]\n")
+    build_site(config, tmp_path / "site", "http://127.0.0.1/")
+    files = sorted(p.name for p in (tmp_path / "site/assets/hooks/holidays").iterdir())
+    assert files == ["GB-SCT.json", "NZ.json"]
+    scotland = json.loads((tmp_path / "site/assets/hooks/holidays/GB-SCT.json").read_text())
+    assert (scotland["from"], scotland["to"]) == (2026, 2028)  # the build year (SOURCE_DATE_EPOCH) and two more
+    assert scotland["days"]["2026-11-30"] == "Saint Andrew's Day"
+    html = (tmp_path / "site/p/index.html").read_text()
+    assert '<option value="GB-SCT">Scotland</option>' in html and '<option value="NZ">Aotearoa</option>' in html
+    assert '"defaults": {"region": "GB-SCT"}' in html  # the first, when none is named
+
+
+def test_no_regions_no_holidays(tmp_path):
+    config = write_site(tmp_path, planner_page(STEP))
+    build_site(config, tmp_path / "site", "http://127.0.0.1/")
+    assert not (tmp_path / "site/assets/hooks/holidays").exists()
+    html = (tmp_path / "site/p/index.html").read_text()
+    assert 'name="region"' not in html and "but not public holidays" in html
