@@ -105,7 +105,7 @@ def with_code(page_html: str, build: Build, scripts: str, styles: str = "") -> s
     """The page with the shared CSS and the page's feature `styles` at the end of its head,
     and the shared JS at the end of its body, after Material's scripts. `scripts` is where
     common.js finds the features' scripts (its `data-atl-assets`)."""
-    css, js = build.code(*build.shared(".css")), build.code(*build.shared(".js"))
+    css, js = build.code(*build.shared(".css")) + "".join(build.css), build.code(*build.shared(".js"))
     page_html = page_html.replace("</head>", f"<style {SHARED}>{css}</style>\n{styles}</head>", 1)
     end = page_html.rfind("</body>")
     script = f'<script {SHARED} data-atl-assets="{scripts}">{js}\n//# sourceURL={SHARED_SCRIPT_NAME}</script>\n'

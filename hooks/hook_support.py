@@ -88,6 +88,7 @@ class Build:
         self.scopes: dict[str, str] = {}
         self.defaults: dict[str, str] = {}
         self.fields: dict[str, dict[str, str]] = {}  # id -> label, hint, kind, scope: for other features' forms
+        self.css: list[str] = []  # CSS a feature makes for this build (the brand's colours), after the files
         self.mistakes: list[str] = []
         self.policy = SitePolicy()  # the Content-Security-Policy of every page
         self._pages: dict[str, set[str]] = {}  # src_uri -> the features that page uses
