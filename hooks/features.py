@@ -70,7 +70,7 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
 @event_priority(-100)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     build = build_of(config)
-    styles = "".join(_head_code(build, feature) for feature in build.features_of(page))
+    styles = "".join(_head_code(build, feature) for feature in build.features_of(page, shared=True))
     output = with_code(output, build, get_relative_url(f"{ASSETS_URI}/", page.url), styles)
     return build.policy.add(output, Path(page.file.abs_dest_path))
 
@@ -82,9 +82,12 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
         return output
     build = build_of(config)
     scripts = f"{urlsplit(config.site_url or '/').path.rstrip('/')}/{ASSETS_URI}/"
-    return build.policy.add(with_code(output, build, scripts), Path(config.site_dir) / template_name)
+    shared = [feature for feature in build.features if feature.shared_script or feature.shared_style]
+    styles = "".join(_head_code(build, feature) for feature in shared)
+    return build.policy.add(with_code(output, build, scripts, styles), Path(config.site_dir) / template_name)
 
 
+@event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
     """Every page is written: each gets the policy that allows the inline code of all."""
     build_of(config).policy.finish()

@@ -116,9 +116,10 @@ class Build:
     def _by_name(self, name: str) -> Feature:
         return next(f for f in self.features if f.name == name)
 
-    def features_of(self, page: Page) -> list[Feature]:
+    def features_of(self, page: Page, shared: bool = False) -> list[Feature]:
+        """The features the page uses; with `shared`, those on every page too."""
         used = self._pages.get(page.file.src_uri, set())
-        return [f for f in self.features if f.name in used]
+        return [f for f in self.features if f.name in used or (shared and (f.shared_script or f.shared_style))]
 
     def used(self) -> list[Feature]:
         """The features some page uses."""

@@ -66,7 +66,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     yield context
     context.close()
 
@@ -78,11 +78,13 @@ def page(context: BrowserContext) -> Page:
 
 @pytest.fixture
 def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
-    """Make pages in fresh contexts with options (color_scheme=, java_script_enabled=, ...)."""
+    """Make pages in fresh contexts with options (color_scheme=, java_script_enabled=, ...).
+    Contexts keep the site's service worker out (service_workers="allow" lets it in): Playwright
+    cannot route what a worker fetches, and the tests of offline reading are its own."""
     contexts: list[BrowserContext] = []
 
     def make(**options: object) -> Page:
-        contexts.append(browser.new_context(**options))
+        contexts.append(browser.new_context(**{"service_workers": "block", **options}))
         return contexts[-1].new_page()
 
     yield make

@@ -122,11 +122,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # a host's backlog, not Python's 5: the site's service worker fetches every file at once
+    # when it installs, and a refused connection would look like a network that failed
+    request_queue_size = 128
+
+
 @contextlib.contextmanager
 def serving(root: Path) -> Iterator[str]:
     """Serve `root` on 127.0.0.1 at a free port; yields 'http://127.0.0.1:PORT'."""
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"

@@ -42,7 +42,7 @@ def test_every_page_carries_one_policy_that_allows_exactly_its_inline_code(site)
 
 
 def test_no_violation_anywhere_while_every_feature_is_used(site, browser):
-    context = browser.new_context()
+    context = browser.new_context(service_workers="allow")  # the site's worker, too, under the policy
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     page = context.new_page()

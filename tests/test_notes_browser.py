@@ -67,7 +67,7 @@ def current(page):
 
 @pytest.fixture
 def clipboard_context(browser, site):
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     yield context

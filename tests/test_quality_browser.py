@@ -140,7 +140,8 @@ def test_phone_drawer_opens_and_its_links_work(site, new_page):
     expect(page.locator("h1")).to_contain_text("Timing and check-ins")
 
 
-def test_nothing_goes_to_another_host_and_nothing_typed_leaves(site, context):
+def test_nothing_goes_to_another_host_and_nothing_typed_leaves(site, browser):
+    context = browser.new_context(service_workers="allow")  # what the site's worker fetches counts too
     requests, sockets = [], []
     context.on("request", lambda request: requests.append(request))
     page = context.new_page()
@@ -206,6 +207,7 @@ def test_nothing_goes_to_another_host_and_nothing_typed_leaves(site, context):
     assert len(requests) > 10 and sockets == []
     for leak in (SECRET, quote(SECRET), quote(SECRET, safe=""), SECRET.replace(" ", "+")):
         assert [r.url for r in requests if leak in r.url + (r.post_data or "")] == []
+    context.close()
 
 
 # At a phone's width, and on a desktop zoomed to 400% (the same layout)
