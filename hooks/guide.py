@@ -10,9 +10,10 @@ with its ids prefixed by the part's id so that they stay unique; links to a page
 holds point to that part, the others are made relative to the guide. The follow-ups page is
 left out: it is the reader's own list, kept in their browser.
 
-`ExternalLinksExtension` marks every link to another site (`atl-external`) as each page is
-converted: `print.css` prints their address after them. An address alone cannot tell them
-apart in the browser, as instant navigation gives the site's own links full addresses too.
+`ExternalLinksExtension` marks every Markdown link to another site (`atl-external`) as each
+page is converted (a link written in raw HTML is not in the tree it reads): `print.css` prints
+their address after them. An address alone cannot tell them apart in the browser, as instant
+navigation gives the site's own links full addresses too.
 
 UI words come from `extra.guide` in mkdocs.yml; the advice is in the pages.
 """
@@ -76,7 +77,8 @@ def is_external(href: str, site_url: str | None) -> bool:
     """A link to another site: a web address that is not under the site's own address."""
     if urlsplit(href).scheme not in ("http", "https"):
         return False
-    return not (site_url and href.startswith(site_url.rstrip("/") + "/"))
+    own = (site_url or "").rstrip("/")
+    return not own or not (href == own or href.startswith(own + "/"))
 
 
 class ExternalLinks(Treeprocessor):

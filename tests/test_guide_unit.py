@@ -114,6 +114,7 @@ def test_two_parts_that_would_make_one_id_stop_the_build():
     ("http://example.org/", None, True),
     ("https://example.org/guide/timing/", "https://example.org/guide/", False),  # the site's own
     ("https://example.org/guide/timing/", "https://example.org/guide", False),
+    ("https://example.org/guide", "https://example.org/guide/", False),
     ("https://example.org/other/", "https://example.org/guide/", True),  # another site on the same host
     ("https://example.org/guidebook/", "https://example.org/guide/", True),
     ("../timing/", "https://example.org/", False),
