@@ -53,10 +53,10 @@ def test_every_nav_entry_is_a_built_page(site):
     entries = _nav_files(config["nav"])
     assert len(entries) >= 6
     for entry in entries:
-        # a page of its own, one that a hook generates from a folder of sources, or the
-        # follow-ups page, which the planner hook generates when the nav lists it
+        # a page of its own, one that a hook generates from a folder of sources, or a page
+        # that a hook generates when the nav lists it: the planner's follow-ups, the guide to print
         source = ROOT / "docs" / entry
-        assert source.is_file() or source.with_suffix("").is_dir() or entry == "follow-ups.md", entry
+        assert source.is_file() or source.with_suffix("").is_dir() or entry in ("follow-ups.md", "guide.md"), entry
         built = "index.html" if entry == "index.md" else entry.removesuffix(".md") + "/index.html"
         assert (site.dir / built).is_file(), entry
 
