@@ -42,17 +42,19 @@ def gzipped_size(*paths: Path) -> int:
 
 def feature_scripts(site_dir: Path) -> list[Path]:
     """The features' own scripts as a reader downloads them from the built site."""
-    return sorted((site_dir / ASSETS_URI).iterdir())
+    return sorted((site_dir / ASSETS_URI).glob("*.js"))
 
 
 def inline_code(html: str) -> tuple[dict[str, str], list[str]]:
     """The hooks' code a built page carries inline, by name: the shared CSS and JS that every
-    page has, and the CSS of each feature the page has; and those features."""
+    page has, and the CSS of each feature the page has; and the scripts its markup names."""
     styles = dict(re.findall(r'<style data-atl-style="([^"]+)">(.*?)</style>', html, re.DOTALL))
     code = {f"{feature}.css (inline)": css for feature, css in styles.items()}
     code["shared CSS (inline)"] = re.search(r"<style data-atl-shared>(.*?)</style>", html, re.DOTALL)[1]
     code["shared JS (inline)"] = re.search(r"<script data-atl-shared[^>]*>(.*?)</script>", html, re.DOTALL)[1]
-    return code, list(styles)
+    named = re.findall(r'data-atl-feature="([^"]+)"', html)
+    scripts = sorted({name for names in named for name in names.split()})
+    return code, scripts
 
 
 def gzipped_text(text: str) -> int:
@@ -62,14 +64,15 @@ def gzipped_text(text: str) -> int:
 def own_code_sizes(site_dir: Path) -> tuple[dict[str, int], dict[str, int]]:
     """Gzipped bytes of our own JS and CSS: each piece (the features' script files, the shared
     code and each feature's CSS inline in the pages, each gzipped on its own), and what each
-    page loads (the shared code, and the scripts and CSS of the features its markup names)."""
+    page loads (the shared code, and the scripts and CSS of the features its markup names).
+    Data files (a region's holidays, the reader's settings) are not code and not counted."""
     pieces = {path.name: gzipped_size(path) for path in feature_scripts(site_dir)}
     by_page = {}
     for path in built_pages(site_dir):
-        code, features = inline_code((site_dir / path / "index.html").read_text(encoding="utf-8"))
+        code, scripts = inline_code((site_dir / path / "index.html").read_text(encoding="utf-8"))
         for name in code.keys() - pieces.keys():  # the same on every page that has it: once
             pieces[name] = gzipped_text(code[name])
-        by_page[path] = sum(pieces[name] for name in code) + sum(pieces[f"{f}.js"] for f in features)
+        by_page[path] = sum(pieces[name] for name in code) + sum(pieces[f"{f}.js"] for f in scripts)
     return pieces, by_page
 
 
