@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import shutil
 import statistics
@@ -259,8 +260,62 @@ def toggle_ms(url: str) -> float:
 
 def keystroke_ms(url: str) -> float:
     """Median time for one keystroke in a field that every template uses: fill, count, link."""
-    times = in_chromium(url, """(n) => {
-      const input = document.querySelector("#atl-field-f0");
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url, wait_until="networkidle")
+        time_ms = _keystroke(page, "#atl-field-f0")
+        browser.close()
+    return time_ms
+
+
+def many_interviews(count: int, people: int) -> dict:
+    """A reader's data with `count` interviews of `people` interviewers each, every field filled."""
+    interviews = [{
+        "id": f"bench{n:04d}", "done": ["thank-you"] if n % 3 == 0 else [],
+        "f": {"company": f"Company number {n}", "role": "Senior Marketing Coordinator",
+              "interview_date": f"2026-{11 + n % 2:02d}-{1 + n % 28:02d}", "interview_time": "14:30",
+              "decision_date": f"2026-12-{1 + n % 28:02d}", "strength": "three years of running email campaigns"},
+        "people": [{"interviewer_name": f"Interviewer {m} of {n}", "topic": "the customer app you plan to launch"}
+                   for m in range(people)],
+        "ticks": {"follow-up": ["names-and-titles", "contact-details", "their-timeline"]},
+    } for n in range(count)]
+    return {"v": 2, "you": {"your_name": "Alex Morgan", "region": "GB-ENG"}, "at": "bench0000", "list": interviews}
+
+
+def tracker_figures(url: str, count: int = 50, people: int = 4) -> dict[str, float]:
+    """With `count` interviews: the follow-ups page's full render, a keystroke in its editor
+    and on the templates page (median of TOGGLES), and the size of the stored data."""
+    data = many_interviews(count, people)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_context(service_workers="block").new_page()
+        page.goto(url, wait_until="networkidle")
+        key = page.evaluate("atl.key('reader', 'data')")
+        page.evaluate("([key, data]) => localStorage.setItem(key, JSON.stringify(data))", [key, data])
+        page.goto(url + "follow-ups/", wait_until="networkidle")
+        page.wait_for_function(f"document.querySelectorAll('[data-tracker-list] > li').length === {count}")
+        figures = {"stored KB": len(page.evaluate("(key) => localStorage.getItem(key)", key).encode()) / 1024}
+        figures["follow-ups render ms"] = statistics.median(page.evaluate("""(n) => {
+          const times = [];
+          for (let i = 0; i < n; i++) {  // a change that redraws every interview
+            const start = performance.now();
+            atl.reader.change((d) => d);
+            document.body.offsetHeight;
+            times.push(performance.now() - start);
+          }
+          return times; }""", TOGGLES // 5))
+        page.locator("[data-interview] [data-edit]").first.click()
+        figures["keystroke, follow-ups ms"] = _keystroke(page, "[data-tracker-editor] input[name=company]")
+        page.goto(url + "note-templates/", wait_until="networkidle")
+        figures["keystroke, templates ms"] = _keystroke(page, "form[data-notes] input[name=company]")
+        browser.close()
+    return figures
+
+
+def _keystroke(page: object, selector: str) -> float:
+    return statistics.median(page.evaluate("""([selector, n]) => {
+      const input = document.querySelector(selector);
       const times = [];
       for (let i = 0; i < n; i++) {
         const start = performance.now();
@@ -269,9 +324,18 @@ def keystroke_ms(url: str) -> float:
         document.body.offsetHeight;
         times.push(performance.now() - start);
       }
-      return times;
-    }""", TOGGLES)
-    return statistics.median(times)
+      return times; }""", [selector, TOGGLES]))
+
+
+def print_data_files(site_dir: Path) -> None:
+    """The service worker and the holiday files, gzipped; what the worker keeps, in bytes."""
+    holidays = sorted((gzipped_size(p), p.name) for p in (site_dir / ASSETS_URI / "holidays").glob("*.json"))
+    print(f"  sw.js {gzipped_size(site_dir / 'sw.js'):,} bytes gzipped; holiday files {holidays[0][0]:,} to "
+          f"{holidays[-1][0]:,} bytes gzipped ({holidays[-1][1]} the largest)")
+    kept = json.loads((site_dir / "offline.json").read_text())["files"]
+    paths = [site_dir / (f"{f}index.html" if f.endswith("/") else f) for f in kept]
+    sizes = [path.stat().st_size for path in paths]
+    print(f"  kept offline: {len(kept)} files, {sum(sizes):,} bytes as stored ({sum(sizes) // 1024:,} KB)")
 
 
 def main() -> None:
@@ -279,6 +343,7 @@ def main() -> None:
         work = Path(tmp)
         build_site(ROOT / "mkdocs.yml", work / "built", "http://127.0.0.1/")
         print_own_assets(work / "built")
+        print_data_files(work / "built")
         print_scaling(work)
         big = write_site(work / "big", {"index.md": "# Home\n", "big.md": big_checklist(10, 100)})
         build_site(big, work / "www", "http://127.0.0.1/")
@@ -289,6 +354,10 @@ def main() -> None:
             print(f"In Chromium, median of {TOGGLES}:")
             print(f"  toggle one item of 1,000       {toggle_ms(f'{origin}/big/'):6.2f} ms")
             print(f"  one keystroke, 100 templates   {keystroke_ms(f'{origin}/n/notes/'):6.2f} ms")
+        with serving(work / "built") as origin:
+            print("With 50 interviews of 4 interviewers each:")
+            for name, value in tracker_figures(origin + "/").items():
+                print(f"  {name:<30} {value:6.2f}")
 
 
 if __name__ == "__main__":
