@@ -1,7 +1,7 @@
 // Dates for the planner and the follow-ups page: working days that skip weekends and the
 // public holidays of the reader's region (a small file per region, made at build time from
-// the `holidays` package, fetched when first needed), each step's date by the page's rules,
-// and .ics files. All made in this browser. Markup: planner.py.
+// the `holidays` package, fetched when first needed), and each step's date by the page's
+// rules, all worked out in this browser; the calendar file is files.js's. Markup: planner.py.
 (() => {
   const DAY = 864e5;
   const dayNumber = (iso) => Date.parse(`${iso}T00:00Z`) / DAY;
@@ -58,50 +58,6 @@
     });
   }
 
-  // RFC 5545 text: no control characters, \ ; , escaped, line breaks as \n; lines folded at
-  // 75 octets (UTF-8), never inside a character, each continuation starting with a space
-  const icsText = (text) =>
-    text.toWellFormed().replace(/\r?\n/g, "\n").replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "").replace(/[\\;,]/g, "\\$&").replace(/\n/g, "\\n");
-  const utf8 = new TextEncoder();
-  function fold(line) {
-    let folded = "";
-    let size = 0;
-    for (const char of line) {
-      const octets = utf8.encode(char).length;
-      if (size + octets > 75) {
-        folded += "\r\n ";
-        size = 1;
-      }
-      folded += char;
-      size += octets;
-    }
-    return folded;
-  }
-
-  // An iCalendar file of all-day events {uid, date, summary, description}, each with a
-  // reminder at 9:00 that day; `stamp` is when it was made (UTC, 20261121T090000Z)
-  function calendar(events, product, stamp) {
-    const ymd = (iso) => iso.replaceAll("-", "");
-    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:-//${icsText(product)}//Follow-up planner//EN`,
-      "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
-    for (const event of events) {
-      lines.push("BEGIN:VEVENT", `UID:${event.uid}`, `DTSTAMP:${stamp}`,
-        `DTSTART;VALUE=DATE:${ymd(event.date)}`, `DTEND;VALUE=DATE:${ymd(isoDate(dayNumber(event.date) + 1))}`,
-        `SUMMARY:${icsText(event.summary)}`, `DESCRIPTION:${icsText(event.description)}`, "TRANSP:TRANSPARENT",
-        "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${icsText(event.summary)}`, "TRIGGER:PT9H", "END:VALARM",
-        "END:VEVENT");
-    }
-    lines.push("END:VCALENDAR");
-    return lines.map(fold).join("\r\n") + "\r\n";
-  }
-  // download `text` as a file, made in this page
-  function download(text, name, type) {
-    const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(new Blob([text], { type })), download: name });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1e4);
-  }
-  const stamp = () => new Date().toISOString().replace(/[-:]|\.\d+/g, "");
-
   // A step's date in words, the region's way: "Monday 23 November, by 2:30 PM (today)"
   function dateWords(found, step, one, words) {
     const { reader } = atl;
@@ -129,27 +85,5 @@
     const given = { interview: reader.date(one?.f.interview_date ?? ""), decision: reader.date(one?.f.decision_date ?? "") };
     return given.interview ? plan(steps, given, reader.today(), table) : [];
   }
-  // the calendar events of an interview's dates still ahead; each step's rule, text and
-  // links are on the page (`root`), under [data-step]
-  function events(one, dates, steps, words, root) {
-    const { role, company } = one.f;
-    const about = role && company ? atl.fill(words.role_at, { role, company }) : role || company || "";
-    return dates.filter((found) => found.state !== "passed").map((found) => {
-      const step = steps.find((s) => s.id === found.id);
-      const el = root.querySelector(`[data-step="${step.id}"]`);
-      const description = [dateWords(found, step, one, words), el.querySelector("[data-step-rule]").textContent,
-        notes(found, words), el.querySelector("[data-step-text]")?.textContent.trim(),
-        ...[...el.querySelectorAll(".atl-step__links a")].map((a) => `${a.textContent}: ${a.href}`)];
-      return {
-        // what identifies the interview and the step, and nothing the reader may edit: a new
-        // download updates the same events in the reader's calendar
-        uid: `${one.id}-${step.id}@${location.hostname}`,
-        date: found.date,
-        summary: about ? atl.fill(words.event, { title: step.title, about }) : step.title,
-        description: description.filter(Boolean).join("\n"),
-      };
-    });
-  }
-
-  atl.calendar = { holidays, known, workingDaysAfter, plan, planFor, dateWords, notes, events, calendar, download, stamp };
+  atl.calendar = { holidays, known, workingDaysAfter, plan, planFor, dateWords, notes, isoDate, dayNumber };
 })();

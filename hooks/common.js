@@ -5,7 +5,7 @@ window.atl = (() => {
   const base = () => (window.__md_scope || new URL(".", location)).pathname;
   // where the features' scripts are, from this page (features.py)
   const scripts = new URL(document.currentScript.dataset.atlAssets, location);
-  const requested = new Set();
+  const loading = new Map();  // script name -> the promise of its loading
   const storage = (use) => {
     try {
       return use(localStorage);
@@ -26,6 +26,13 @@ window.atl = (() => {
     forget: (keys) => keys.forEach((key) => atl.save(key, null)),
     // the UI words `pattern` with each {name} replaced by values[name], taken as plain text
     fill: (pattern, values) => pattern.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? values[name] : whole)),
+    // a feature's script, loaded once (in order, where several are asked at once)
+    script(name) {
+      if (!loading.has(name))
+        loading.set(name, new Promise((resolve, reject) => document.head.append(Object.assign(document.createElement("script"),
+          { src: new URL(`${name}.js`, scripts).href, async: false, onload: resolve, onerror: reject }))));
+      return loading.get(name);
+    },
     everyPage(init) {
       if (window.document$) window.document$.subscribe(init);
       else if (document.readyState === "loading") addEventListener("DOMContentLoaded", init);
@@ -36,11 +43,7 @@ window.atl = (() => {
   // order; each starts itself on this page and every later one (everyPage).
   atl.everyPage(() => {
     for (const { dataset } of document.querySelectorAll("[data-atl-feature]"))
-      for (const name of dataset.atlFeature.split(" ")) {
-        if (requested.has(name)) continue;
-        requested.add(name);
-        document.head.append(Object.assign(document.createElement("script"), { src: new URL(`${name}.js`, scripts).href, async: false }));
-      }
+      for (const name of dataset.atlFeature.split(" ")) atl.script(name).catch(() => {});
   });
   return atl;
 })();

@@ -57,6 +57,7 @@ class Feature:
     script: bool = False
     style: bool = False
     needs: tuple[str, ...] = ()  # features whose scripts this one's uses (they load first)
+    later: tuple[str, ...] = ()  # features whose scripts this one's loads when a reader asks (atl.script)
     shared_style: tuple[str, ...] = ()
     shared_script: tuple[str, ...] = ()
     markdown: Callable[[], Extension] | None = None
@@ -122,8 +123,9 @@ class Build:
         return [f for f in self.features if f.name in used or (shared and (f.shared_script or f.shared_style))]
 
     def used(self) -> list[Feature]:
-        """The features some page uses."""
+        """The features some page uses, and those they load when a reader asks."""
         used = set().union(*self._pages.values())
+        used |= {later for f in self.features if f.name in used for later in f.later}
         return [f for f in self.features if f.name in used]
 
     # --- what it gives them ----------------------------------------------------------------

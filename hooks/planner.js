@@ -40,10 +40,10 @@
       downloaded.textContent = "";
     }
 
-    button.addEventListener("click", () => {
-      const one = reader.current();
-      const events = cal.events(one, dates, steps, words, scope);
-      cal.download(cal.calendar(events, form.dataset.product, cal.stamp()), words.file_name, "text/calendar;charset=utf-8");
+    button.addEventListener("click", async () => {
+      await atl.script("files");  // the calendar file's code comes when it is first asked for
+      const events = atl.files.events(reader.current(), dates, steps, words, scope);
+      atl.files.ics(events, form.dataset.product, words.file_name);
       downloaded.textContent = atl.fill(words.calendar_done, { count: events.length });
     });
     reader.form(form, update);

@@ -203,19 +203,22 @@ TRACKER_WORDS = {
     "import_confirm": "Import",
     "import_cancel": "Cancel",
     "imported": "Imported. You now have {count} interviews here.",
-    "import_bad": "This file is not data from this site, or it is damaged. Nothing was changed.",
-    "import_newer": "This file comes from a newer version of this site. Nothing was changed.",
-    "import_big": "This file is too large to be data from this site. Nothing was changed.",
+    "import_bad": "This file is not data from this site, or it is damaged.",
+    "import_newer": "This file comes from a newer version of this site.",
+    "import_big": "This file is too large to be data from this site.",
+    "nothing_changed": "Nothing was changed.",
     "delete": "Delete everything",
     "delete_confirm": "Delete everything this site keeps in this browser: every interview, your details "
                       "and your ticks?",
     "deleted": "Everything this site kept in this browser has been deleted.",
 }
 CALENDAR = Feature(name="calendar", script=True, needs=("reader",))
+FILES = Feature(name="files", script=True)  # the calendar and data files, loaded when asked for (files.js)
 FEATURE = Feature(name="planner", words=WORDS, settings=SETTINGS, script=True, style=True, needs=("calendar",),
-                  markdown=PlannerExtension)
-TRACKER = Feature(name="tracker", words=TRACKER_WORDS, script=True, style=True, needs=("calendar",))
-FEATURES = (CALENDAR, FEATURE, TRACKER)
+                  later=("files",), markdown=PlannerExtension)
+TRACKER = Feature(name="tracker", words=TRACKER_WORDS, script=True, style=True, needs=("calendar",),
+                  later=("files",))
+FEATURES = (CALENDAR, FILES, FEATURE, TRACKER)
 
 
 # --- MkDocs events -----------------------------------------------------------------------

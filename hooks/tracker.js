@@ -1,11 +1,10 @@
 // Your follow-ups: every interview the reader keeps (reader.js), with the step that is overdue
 // (its date passed and it is not marked done) and the next one, overdue ones first; add, edit,
 // remove; one calendar file for them all; download, import and delete all the data. Dates
-// come from calendar.js. Markup: planner.py and tracker.html.
+// come from calendar.js, files from files.js (loaded when first asked for). Markup:
+// planner.py and tracker.html.
 (() => {
   const ready = new WeakSet();
-  const FORMAT = "after-the-interview";  // what an exported file says it is
-  const MAX_FILE = 2e6;
 
   function init(root) {
     if (ready.has(root)) return;
@@ -88,11 +87,12 @@
       list.querySelector(`[data-interview="${id}"] [data-edit]`)?.setAttribute("aria-expanded", "false");
       list.querySelector(`[data-interview="${id}"] [data-edit]`)?.focus();
     }
-    function download(events, name) {
-      cal.download(cal.calendar(events, root.dataset.product, cal.stamp()), name, "text/calendar;charset=utf-8");
+    async function download(interviews, name) {
+      await atl.script("files");
+      const events = interviews.map(summary).flatMap((s) => atl.files.events(s.one, s.dates, steps, plannerWords, stepsRoot));
+      atl.files.ics(events, root.dataset.product, name);
       status.textContent = atl.fill(words.calendar_done, { count: events.length });
     }
-    const eventsOf = (s) => cal.events(s.one, s.dates, steps, plannerWords, stepsRoot);
 
     root.addEventListener("click", (event) => {
       const button = event.target.closest("button, a");
@@ -102,10 +102,10 @@
         reader.add();
         open(reader.current().id);
       } else if (button.matches("[data-editor-close]")) close();
-      else if (button.matches("[data-tracker-calendar]")) download(reader.data().list.map(summary).flatMap(eventsOf), words.file_all);
+      else if (button.matches("[data-tracker-calendar]")) download(reader.data().list, words.file_all);
       else if (!id) return;
       else if (button.matches("[data-edit]")) editing === id ? close() : open(id);
-      else if (button.matches("[data-calendar]")) download(eventsOf(summary(reader.data().list.find((o) => o.id === id))), plannerWords.file_name);
+      else if (button.matches("[data-calendar]")) download(reader.data().list.filter((o) => o.id === id), plannerWords.file_name);
       else if (button.matches("[data-remove]") && confirm(words.remove_confirm)) {
         const title = reader.title(reader.data().list.find((o) => o.id === id));
         reader.remove(id);
@@ -116,47 +116,29 @@
     });
 
     // --- the data as a file: download, import (after a preview), delete ---------------------
-    article.querySelector("[data-tracker-export]").addEventListener("click", () => {
-      const file = { format: FORMAT, v: reader.data().v, exported: reader.today(), data: reader.data() };
-      cal.download(JSON.stringify(file, null, 1), words.export_file, "application/json");
+    article.querySelector("[data-tracker-export]").addEventListener("click", async () => {
+      await atl.script("files");
+      atl.files.save(reader.data(), words.export_file);
     });
     article.querySelector("[data-tracker-import]").addEventListener("change", async ({ target }) => {
       const [file] = target.files;
       target.value = "";
       preview.hidden = true;
       if (!file) return;
-      const said = (text) => (dataStatus.textContent = text);
-      if (file.size > MAX_FILE) return said(words.import_big);
-      let raw;
-      try {
-        raw = JSON.parse(await file.text());
-      } catch {
-        return said(words.import_bad);
-      }
-      if (raw?.format !== FORMAT || !Number.isInteger(raw.v)) return said(words.import_bad);
-      if (raw.v > reader.data().v) return said(words.import_newer);
-      incoming = reader.clean(raw.data);
-      if (!incoming.list.length && !Object.keys(incoming.you).length) return said(words.import_bad);
-      const ids = new Set(reader.data().list.map((one) => one.id));
-      const replaced = incoming.list.filter((one) => ids.has(one.id)).length;
+      await atl.script("files");
+      const found = await atl.files.read(file, reader.data());
+      dataStatus.textContent = found.error ? `${words[found.error]} ${words.nothing_changed}` : "";
+      if (found.error) return;
+      incoming = found.incoming;
       preview.querySelector("[data-preview-text]").textContent = atl.fill(words.import_adds, {
-        added: incoming.list.length - replaced, replaced,
-        you: Object.keys(incoming.you).length ? words.import_you : words.import_keep });
-      said("");
+        added: found.added, replaced: found.replaced, you: Object.keys(incoming.you).length ? words.import_you : words.import_keep });
       preview.hidden = false;
       preview.querySelector("[data-import-confirm]").focus();
     });
     preview.addEventListener("click", ({ target }) => {
       if (target.matches("[data-import-confirm]") && incoming) {
         const add = incoming;
-        reader.change((d) => {
-          for (const one of add.list) {
-            const at = d.list.findIndex((o) => o.id === one.id);
-            if (at < 0) d.list.push(one);
-            else d.list[at] = one;
-          }
-          if (Object.keys(add.you).length) d.you = add.you;
-        });
+        reader.change((d) => atl.files.merge(d, add));
         dataStatus.textContent = atl.fill(words.imported, { count: reader.data().list.length });
       }
       if (target.matches("[data-import-confirm], [data-import-cancel]")) {

@@ -1,0 +1,110 @@
+// What a reader takes away as files, made in this browser and loaded only when they ask for
+// one (atl.script("files")): a calendar file (.ics, RFC 5545) of an interview's dates, and
+// their own data (.json) to keep or to move to another browser. Used by planner.js and
+// tracker.js; the dates come from calendar.js.
+(() => {
+  const { isoDate, dayNumber } = atl.calendar;
+  // RFC 5545 text: no control characters, \ ; , escaped, line breaks as \n; lines folded at
+  // 75 octets (UTF-8), never inside a character, each continuation starting with a space
+  const icsText = (text) =>
+    text.toWellFormed().replace(/\r?\n/g, "\n").replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "").replace(/[\\;,]/g, "\\$&").replace(/\n/g, "\\n");
+  const utf8 = new TextEncoder();
+  function fold(line) {
+    let folded = "";
+    let size = 0;
+    for (const char of line) {
+      const octets = utf8.encode(char).length;
+      if (size + octets > 75) {
+        folded += "\r\n ";
+        size = 1;
+      }
+      folded += char;
+      size += octets;
+    }
+    return folded;
+  }
+
+  // An iCalendar file of all-day events {uid, date, summary, description}, each with a
+  // reminder at 9:00 that day, stamped with when it was made (UTC, 20261121T090000Z)
+  function calendar(events, product) {
+    const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
+    const ymd = (iso) => iso.replaceAll("-", "");
+    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:-//${icsText(product)}//Follow-up planner//EN`,
+      "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+    for (const event of events) {
+      lines.push("BEGIN:VEVENT", `UID:${event.uid}`, `DTSTAMP:${stamp}`,
+        `DTSTART;VALUE=DATE:${ymd(event.date)}`, `DTEND;VALUE=DATE:${ymd(isoDate(dayNumber(event.date) + 1))}`,
+        `SUMMARY:${icsText(event.summary)}`, `DESCRIPTION:${icsText(event.description)}`, "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${icsText(event.summary)}`, "TRIGGER:PT9H", "END:VALARM",
+        "END:VEVENT");
+    }
+    lines.push("END:VCALENDAR");
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+
+  // the calendar events of an interview's dates still ahead; each step's rule, text and
+  // links are on the page (`root`), under [data-step]
+  function events(one, dates, steps, words, root) {
+    const { role, company } = one.f;
+    const about = role && company ? atl.fill(words.role_at, { role, company }) : role || company || "";
+    return dates.filter((found) => found.state !== "passed").map((found) => {
+      const step = steps.find((s) => s.id === found.id);
+      const el = root.querySelector(`[data-step="${step.id}"]`);
+      const description = [atl.calendar.dateWords(found, step, one, words), el.querySelector("[data-step-rule]").textContent,
+        atl.calendar.notes(found, words), el.querySelector("[data-step-text]")?.textContent.trim(),
+        ...[...el.querySelectorAll(".atl-step__links a")].map((a) => `${a.textContent}: ${a.href}`)];
+      return {
+        // what identifies the interview and the step, and nothing the reader may edit: a new
+        // download updates the same events in the reader's calendar
+        uid: `${one.id}-${step.id}@${location.hostname}`,
+        date: found.date,
+        summary: about ? atl.fill(words.event, { title: step.title, about }) : step.title,
+        description: description.filter(Boolean).join("\n"),
+      };
+    });
+  }
+
+  // download `text` as a file, made in this page
+  function download(text, name, type) {
+    const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1e4);
+  }
+  const ics = (events, product, name) => download(calendar(events, product), name, "text/calendar;charset=utf-8");
+
+  // The reader's data as a file, and back: {"format": "after-the-interview", "v": 2,
+  // "exported": "2026-12-01", "data": {...}} (hooks/README.md)
+  const FORMAT = "after-the-interview";
+  const MAX_FILE = 2e6;  // a thousand full interviews come to well under this
+  const save = (data, name) =>
+    download(JSON.stringify({ format: FORMAT, v: data.v, exported: atl.reader.today(), data }, null, 1), name, "application/json");
+  // a chosen file, checked: {error: the word that says why not}, or what it would add and replace
+  async function read(file, current) {
+    if (file.size > MAX_FILE) return { error: "import_big" };
+    let raw;
+    try {
+      raw = JSON.parse(await file.text());
+    } catch {
+      return { error: "import_bad" };
+    }
+    if (raw?.format !== FORMAT || !Number.isInteger(raw.v)) return { error: "import_bad" };
+    if (raw.v > current.v) return { error: "import_newer" };
+    const incoming = atl.reader.clean(raw.data);
+    if (!incoming.list.length && !Object.keys(incoming.you).length) return { error: "import_bad" };
+    const ids = new Set(current.list.map((one) => one.id));
+    const replaced = incoming.list.filter((one) => ids.has(one.id)).length;
+    return { incoming, added: incoming.list.length - replaced, replaced };
+  }
+  // `incoming` merged into `d` (as reader.change gives it) by interview id; its details of
+  // the reader, when it has any
+  function merge(d, incoming) {
+    for (const one of incoming.list) {
+      const at = d.list.findIndex((o) => o.id === one.id);
+      if (at < 0) d.list.push(one);
+      else d.list[at] = one;
+    }
+    if (Object.keys(incoming.you).length) d.you = incoming.you;
+  }
+
+  atl.files = { calendar, events, ics, save, read, merge };
+})();
