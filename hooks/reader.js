@@ -171,7 +171,8 @@
       for (let n = shown.length; n < count; n++) {
         const row = people.querySelector("template").content.firstElementChild.cloneNode(true);
         row.dataset.person = n;
-        for (const el of row.querySelectorAll("[id], [for]")) for (const name of ["id", "for"]) if (el.hasAttribute(name)) el.setAttribute(name, `${el.getAttribute(name)}-${n}`);
+        for (const el of row.querySelectorAll("[id], [for], [aria-describedby]"))
+          for (const name of ["id", "for", "aria-describedby"]) if (el.hasAttribute(name)) el.setAttribute(name, `${el.getAttribute(name)}-${n}`);
         people.querySelector("[data-atl-add-person]").before(row);
       }
       for (const row of [...shown].slice(count)) row.remove();
