@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from browsers import CHROMIUM_ARGS, chromium_path
@@ -74,6 +75,23 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+@pytest.fixture
+def clipboard_contexts(browser: Browser, site: Site) -> Iterator[Callable[..., BrowserContext]]:
+    """Make contexts whose pages may read and write the clipboard on the site's origin
+    (service_workers="allow" lets the site's worker in)."""
+    contexts: list[BrowserContext] = []
+
+    def make(service_workers: str = "block") -> BrowserContext:
+        contexts.append(browser.new_context(service_workers=service_workers))
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
+        contexts[-1].grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+        return contexts[-1]
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

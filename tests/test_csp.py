@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from csp import inline_code
@@ -41,10 +40,8 @@ def test_every_page_carries_one_policy_that_allows_exactly_its_inline_code(site)
     assert set(directives["style-src"].split()) == {"'self'", *styles}
 
 
-def test_no_violation_anywhere_while_every_feature_is_used(site, browser):
-    context = browser.new_context(service_workers="allow")  # the site's worker, too, under the policy
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+def test_no_violation_anywhere_while_every_feature_is_used(site, clipboard_contexts):
+    context = clipboard_contexts(service_workers="allow")  # the site's worker, too, under the policy
     page = context.new_page()
     page.add_init_script(WATCH)
     console = []
@@ -78,7 +75,6 @@ def test_no_violation_anywhere_while_every_feature_is_used(site, browser):
     violations += page.evaluate("window.__violations")
     assert violations == []
     assert console == []
-    context.close()
 
 
 @pytest.mark.parametrize("path", ["", "checklist/"])

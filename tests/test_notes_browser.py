@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import pytest
 from axe import axe_violations
@@ -66,12 +66,8 @@ def current(page):
 
 
 @pytest.fixture
-def clipboard_context(browser, site):
-    context = browser.new_context(service_workers="block")
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-    yield context
-    context.close()
+def clipboard_context(clipboard_contexts):
+    return clipboard_contexts()
 
 
 def test_every_shipped_template_is_on_the_page(site, page):

@@ -7,7 +7,6 @@ import json
 import shutil
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -15,13 +14,9 @@ from sitebuild import ROOT, build_site, serving
 
 
 @pytest.fixture
-def online(browser, site):
+def online(clipboard_contexts):
     """A reader's browser that lets the site's service worker in, with the clipboard."""
-    context = browser.new_context(service_workers="allow")
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-    yield context
-    context.close()
+    return clipboard_contexts(service_workers="allow")
 
 
 def first_visit(page, url):
