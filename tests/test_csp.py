@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 
 import pytest
-from csp import inline_code
+from csp import _InlineCode, inline_code
 from playwright.sync_api import expect
 
 # A page's violations, as the browser reports them to the page (kept across instant navigation)
@@ -38,6 +40,42 @@ def test_every_page_carries_one_policy_that_allows_exactly_its_inline_code(site)
         styles |= page_styles
     assert set(directives["script-src"].split()) == {"'self'", *scripts}
     assert set(directives["style-src"].split()) == {"'self'", *styles}
+
+
+def whole_page_parse(html: str) -> tuple[set[str], set[str]]:
+    """The oracle for inline_code, which parses only the stretches that can hold code."""
+    parser = _InlineCode()
+    parser.feed(html)
+    parser.close()
+    hashes = [{_sha256(code) for code in found} for found in (parser.scripts, parser.styles)]
+    return hashes[0], hashes[1]
+
+
+def _sha256(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode()).digest()).decode() + "'"
+
+
+def test_the_quick_pass_finds_what_a_whole_page_parse_finds(site):
+    for file in [site.dir / page / "index.html" for page in site.pages()] + [site.dir / "404.html"]:
+        html = file.read_text()
+        assert inline_code(html) == whole_page_parse(html), file
+
+
+@pytest.mark.parametrize("html", [
+    "<p>a</p><SCRIPT>one()</SCRIPT ><Style>p{}</sTyLe>",
+    '<script type="module">if (a</b) x("</scripts>")</script><script src="x.js"></script>',
+    '<script type="application/json">{"a": 1}</script><script>two()',
+    "<p>&lt;script>not code</p><scripted>x</scripted><styles>y</styles>",
+    "<!-- <b> --><script>\nthree()\n</script\n><style\tmedia=print>b{}</style/>",
+])
+def test_the_quick_pass_on_odd_markup(html):
+    assert inline_code(html) == whole_page_parse(html)
+
+
+def test_code_in_a_comment_only_adds_a_hash():
+    html = "<!-- <script>old()</script> --><script>now()</script>"
+    quick, whole = inline_code(html), whole_page_parse(html)
+    assert quick[0] > whole[0] and _sha256("now()") in whole[0]
 
 
 def test_no_violation_anywhere_while_every_feature_is_used(site, clipboard_contexts):

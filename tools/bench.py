@@ -25,11 +25,12 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import planner
 from browsers import CHROMIUM_ARGS, chromium_path
-from hook_support import ASSETS_URI, Build
+from hook_support import ASSETS_URI, build_of
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
-from notes import WORDS, read_notes, render_page
 from playwright.sync_api import sync_playwright
 from sitebuild import build_site, built_pages, serving, write_site
 
@@ -142,26 +143,27 @@ def hook_share(config_file: Path, site_dir: Path, runs: int) -> float:
 
 
 def plain_twin(config_file: Path, twin: Path) -> Path:
-    """A docs folder that builds, without hooks, into the same pages: the templates folder
-    replaced by the very Markdown page the notes hook makes of it, and each planner page
-    holding the planner the hook would insert (the checklist page simply stays a task list)."""
-    docs = config_file.parent / "docs"
+    """A docs folder that builds, without hooks, into the same pages: the hooks' own events
+    make it, so it follows them. The pages they generate (the templates page, the follow-ups
+    page) are written out as Markdown, and each planner page holds the planner the hook would
+    insert (the checklist page simply stays a task list)."""
     config = load_config(str(config_file))
-    shutil.copytree(docs, twin)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    shutil.copytree(config.docs_dir, twin)
     shutil.rmtree(twin / "note-templates")
-    sources = {f"docs/note-templates/{p.name}": p.read_text(encoding="utf-8")
-               for p in (docs / "note-templates").glob("*.md")}
-    source, fields, notes = read_notes("docs/note-templates", sources)
-    build = Build(config, [])
-    page = render_page(source, fields, notes, WORDS, build.template("notes.html"))
-    (twin / "note-templates.md").write_text(page, encoding="utf-8")
-    for path in twin.rglob("*.md"):
-        markdown, meta = get_data(path.read_text(encoding="utf-8"))
+    for file in files.documentation_pages():
+        if file.generated_by:
+            (twin / file.src_uri).write_text(file.content_string, encoding="utf-8")
+    for file in files.documentation_pages():
+        markdown, meta = get_data(file.content_string)
         if "planner" in meta:
-            steps = planner.parse_rules(meta["planner"])
-            block = planner.render_planner(steps, planner.WORDS, build.template("planner.html"), config.site_name)
+            page = Page(None, file, config)
+            page.meta = meta
+            planner.on_page_markdown(markdown, page=page, config=config, files=files)
+            block = build_of(config).extensions[planner.FEATURE.name].block
             first = markdown.index("\n## ")  # this site's planner page has sections, none in code
-            path.write_text(f"{markdown[:first]}\n\n{block}\n{markdown[first:]}", encoding="utf-8")
+            (twin / file.src_uri).write_text(f"{markdown[:first]}\n\n{block}\n{markdown[first:]}", encoding="utf-8")
     return twin
 
 
@@ -183,7 +185,8 @@ def scaled_site(copies: int, work: Path) -> Path:
     config = work / "mkdocs.yml"
     config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}").replace(
-        "  - hooks/", f"  - {ROOT / 'hooks'}/").replace(  # the copies stay out of the nav
+        "  - hooks/", f"  - {ROOT / 'hooks'}/").replace(
+        "watch:\n  - hooks\n", f"watch:\n  - {ROOT / 'hooks'}\n").replace(  # the copies stay out of the nav
         "omitted_files: warn", "omitted_files: info"), encoding="utf-8")
     return config
 
