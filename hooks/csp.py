@@ -19,7 +19,7 @@ from pathlib import Path
 
 PLACEHOLDER = "atl-content-security-policy"  # the meta's content until every page is known
 META = f'<meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
-NAME_ENDS = ("", " ", "\t", "\n", "\r", "\f", "/", ">")  # what may follow a tag's name
+NAME_ENDS = (b"", b" ", b"\t", b"\n", b"\r", b"\f", b"/", b">")  # what may follow a tag's name
 RUNS = {None, "", "text/javascript", "module", "application/javascript"}  # script types that run
 
 
@@ -58,30 +58,29 @@ def inline_code(page_html: str) -> tuple[set[str], set[str]]:
 
 def _code_elements(page_html: str) -> Iterator[str]:
     """Each stretch of the page from a '<script' or '<style' to its end tag, for the parser.
-    Parsing only these is some 20 times quicker than parsing the whole page, and misses
+    Parsing only these is many times quicker than parsing the whole page, and misses
     nothing: every such element starts so. A stretch that is not one (in a comment, say)
     only adds a hash that allows nothing the page does not already hold."""
-    start = page_html.find("<")
-    while start != -1:
-        name = next((n for n in ("script", "style") if page_html[start + 1:start + 1 + len(n)].lower() == n), None)
-        if name is None:
-            start = page_html.find("<", start + 1)
-            continue
-        end = _end_tag(page_html, name, start)
-        yield page_html[start:end]
-        start = page_html.find("<", end)
+    page = page_html.encode("utf-8")
+    lower = page.lower()  # bytes: only A to Z change, so the positions stay the same
+    for name in (b"script", b"style"):
+        start = lower.find(b"<" + name)
+        while start != -1:
+            end = _end_tag(lower, name, start)
+            yield page[start:end].decode("utf-8")  # from a '<' to after a '>': whole characters
+            start = lower.find(b"<" + name, end)
 
 
-def _end_tag(page_html: str, name: str, start: int) -> int:
+def _end_tag(lower: bytes, name: bytes, start: int) -> int:
     """Where the element of `name` opened at `start` ends: after its '</name>', as browsers
     end a script's or style's text (or the page's end)."""
     close = start
-    while (close := page_html.find("</", close + 1)) != -1:
+    while (close := lower.find(b"</" + name, close + 1)) != -1:
         after = close + 2 + len(name)
-        if page_html[close + 2:after].lower() == name and page_html[after:after + 1] in NAME_ENDS:
-            end = page_html.find(">", after)
-            return len(page_html) if end == -1 else end + 1
-    return len(page_html)
+        if lower[after:after + 1] in NAME_ENDS:
+            end = lower.find(b">", after)
+            return len(lower) if end == -1 else end + 1
+    return len(lower)
 
 
 def _hash(code: str) -> str:

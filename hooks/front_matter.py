@@ -14,6 +14,8 @@ import yaml
 from hook_support import SourceError
 from mkdocs.utils.meta import YAML_RE
 
+# libyaml's parser, ten times quicker, where PyYAML has it (its wheels do); the same data and lines
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path = tuple[object, ...]  # keys and list indexes from the top, e.g. ("planner", 1, "after")
 
 
@@ -39,7 +41,7 @@ def read_front_matter(source: str) -> FrontMatter:
         return FrontMatter(body=source)
     offset = 2  # the YAML's first line is the file's second, after '---'
     try:
-        loader = yaml.SafeLoader(match.group(1))  # one parse gives both the nodes and the data
+        loader = LOADER(match.group(1))  # one parse gives both the nodes and the data
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None

@@ -63,6 +63,7 @@ def test_the_quick_pass_finds_what_a_whole_page_parse_finds(site):
 
 @pytest.mark.parametrize("html", [
     "<p>a</p><SCRIPT>one()</SCRIPT ><Style>p{}</sTyLe>",
+    "<p>İstanbul, Ωmega</p><script>é('İ')</script><p>ﬁn</p><style>p::after{content:'Ω'}</style>",
     '<script type="module">if (a</b) x("</scripts>")</script><script src="x.js"></script>',
     '<script type="application/json">{"a": 1}</script><script>two()',
     "<p>&lt;script>not code</p><scripted>x</scripted><styles>y</styles>",

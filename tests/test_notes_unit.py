@@ -95,7 +95,7 @@ def test_a_note_and_its_body_lines():
     ("---\ntitle: [a, b]\nsubject: S\n---\nBody\n", 2, "'title:' must be text, not \\['a', 'b'\\]"),
     ("---\ntitle: About {role}\nsubject: S\n---\nBody\n", 2, "'title:' cannot hold a placeholder \\(\\{role\\}\\)"),
     ("---\ntitle: T\nsubject: S\nwhen: After {name} calls\n---\nBody\n", 4, "'when:' cannot hold a placeholder"),
-    ("---\ntitle: T\nsubject: S: again\n---\nBody\n", 3, "not valid YAML: mapping values are not allowed here"),
+    ("---\ntitle: T\nsubject: S: again\n---\nBody\n", 3, "not valid YAML: mapping values are not allowed"),
     ("---\ntitle: T\nsubject: S\n---\n\n", 5, "no text after its front matter"),
 ])
 def test_note_mistakes(source, line, message):

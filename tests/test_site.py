@@ -140,7 +140,7 @@ def test_no_debris_from_the_source_articles():
 
 BAD_FRONT_MATTER = [
     ("---\ndescription: Checklist: a printable list\n---\n# A\n",
-     "docs/a.md:2: the front matter is not valid YAML: mapping values are not allowed here"),
+     "docs/a.md:2: the front matter is not valid YAML: mapping values are not allowed"),
     ("---\ntitle: A\n\tdescription: tab\n---\n# A\n", "docs/a.md:3: the front matter is not valid YAML"),
     ("---\n- a list\n---\n# A\n", "docs/a.md:2: the front matter must be 'key: value' lines between the two '---'"),
     ("---\nchecklist:\n---\n# A\n\n## S\n\n- [ ] x\n",

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import planner
 from browsers import CHROMIUM_ARGS, chromium_path
+from guide import GUIDE_PAGE
 from hook_support import ASSETS_URI, build_of
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -145,16 +146,21 @@ def hook_share(config_file: Path, site_dir: Path, runs: int) -> float:
 def plain_twin(config_file: Path, twin: Path) -> Path:
     """A docs folder that builds, without hooks, into the same pages: the hooks' own events
     make it, so it follows them. The pages they generate (the templates page, the follow-ups
-    page) are written out as Markdown, and each planner page holds the planner the hook would
-    insert (the checklist page simply stays a task list)."""
+    page, the guide) are written out as the hooks make them, and each planner page holds the
+    planner the hook would insert (the checklist page simply stays a task list)."""
+    config = load_config(str(config_file), site_dir=str(twin.parent / "twin-source"))
+    generated = {}  # what the hooks made of the pages they generate, once every page is read
+    config.plugins.events["env"].append(lambda env, config, files: generated.update(
+        {f.src_uri: f.content_string + (f.page.content if f.src_uri == GUIDE_PAGE else "")
+         for f in files.documentation_pages() if f.generated_by}))
+    build(config)
     config = load_config(str(config_file))
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
     shutil.copytree(config.docs_dir, twin)
     shutil.rmtree(twin / "note-templates")
-    for file in files.documentation_pages():
-        if file.generated_by:
-            (twin / file.src_uri).write_text(file.content_string, encoding="utf-8")
+    for src_uri, content in generated.items():  # the guide's HTML after its front matter: Markdown passes it through
+        (twin / src_uri).write_text(content, encoding="utf-8")
     for file in files.documentation_pages():
         markdown, meta = get_data(file.content_string)
         if "planner" in meta:
