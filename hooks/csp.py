@@ -47,10 +47,15 @@ class _InlineCode(HTMLParser):
             self._open = None
 
 
-def inline_code(page_html: str) -> tuple[set[str], set[str]]:
-    """The hashes ('sha256-...') of a page's inline scripts, and of its inline styles."""
+def inline_code(page_html: str, known: set[str] | None = None) -> tuple[set[str], set[str]]:
+    """The hashes ('sha256-...') of a page's inline scripts, and of its inline styles; with
+    `known`, only of the elements not in it (which it then holds): most are on every page."""
     parser = _InlineCode()
     for element in _code_elements(page_html):
+        if known is not None:
+            if element in known:
+                continue
+            known.add(element)
         parser.feed(element)
     parser.close()
     return {_hash(s) for s in parser.scripts}, {_hash(s) for s in parser.styles}
@@ -109,10 +114,11 @@ class SitePolicy:
         self.scripts: set[str] = set()
         self.styles: set[str] = set()
         self.files: list[Path] = []
+        self._elements: set[str] = set()  # the inline code already hashed
 
     def add(self, page_html: str, written_to: Path) -> str:
         """The page with the placeholder meta first in its head, its inline code noted."""
-        scripts, styles = inline_code(page_html)
+        scripts, styles = inline_code(page_html, self._elements)
         self.scripts |= scripts
         self.styles |= styles
         self.files.append(written_to)
