@@ -102,11 +102,12 @@ class Build:
         """An author's mistake ("path:line: message"): the build stops once every page is read."""
         self.mistakes.append(mistake)
 
-    def use(self, src_uri: str, feature: str) -> str:
-        """The page `src_uri` has `feature`: its CSS goes into that page, and the CSS of the
-        features it needs. Returns what the page's markup names in `data-atl-feature`: the
-        feature's scripts, the ones it needs first."""
-        names = [*self._needs(feature), feature]
+    def use(self, src_uri: str, feature: str, needs: bool = True) -> str:
+        """The page `src_uri` has `feature`: its CSS goes into that page, and (unless `needs`
+        is False: the feature's look without its workings) the CSS of the features it needs.
+        Returns what the page's markup names in `data-atl-feature`: the feature's scripts,
+        the ones it needs first."""
+        names = [*(self._needs(feature) if needs else []), feature]
         self._pages.setdefault(src_uri, set()).update(names)
         return " ".join(name for name in names if self._by_name(name).script)
 

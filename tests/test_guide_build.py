@@ -142,6 +142,16 @@ def test_only_the_guide_page_has_a_print_button_of_its_own_and_its_script_is_sma
     assert "data-guide-print" not in (site.dir / "timing/index.html").read_text()
 
 
+def test_the_guide_carries_the_css_of_what_it_shows_and_no_more(site):
+    html = (site.dir / "guide/index.html").read_text()
+    styles = set(re.findall(r'<style data-atl-style="([^"]+)">', html))
+    # the templates' layout and the planner's timeline; not the checklist's one-page print
+    # rules, nor the picker's and forms' (the guide leaves those out)
+    assert styles == {"guide", "notes", "planner"}
+    article = html[html.index('<div class="atl-guide">'):html.index("</article>")]
+    assert "atl-picker" not in article and "<form" not in article
+
+
 # --- fixture sites ------------------------------------------------------------------------
 
 
