@@ -1,12 +1,8 @@
 // Checklist: the chosen interview's ticks (reader.js keeps them), progress, print, reset.
 // Markup: checklist.py and checklist.html.
 (() => {
-  const ready = new WeakSet();  // toolbars already set up, so that init runs once each
-  const format = (template, done, total) => template.replace("{done}", done).replace("{total}", total);
 
   function init(root) {
-    if (ready.has(root)) return;
-    ready.add(root);
     const reader = atl.reader;
     const scope = root.closest("article") || document.body;
     const words = JSON.parse(root.dataset.words);
@@ -21,9 +17,9 @@
     const done = (list) => list.filter((box) => box.checked).length;
 
     function show() {
-      progress.textContent = format(words.progress, done(boxes), boxes.length);
+      progress.textContent = atl.fill(words.progress, { done: done(boxes), total: boxes.length });
       for (const section of sections)
-        section.el.textContent = format(words.section_progress, done(section.boxes), section.boxes.length);
+        section.el.textContent = atl.fill(words.section_progress, { done: done(section.boxes), total: section.boxes.length });
     }
     // the chosen interview's ticks; ids no longer on the page drop out when it is next kept
     function restore() {
@@ -78,5 +74,5 @@
     }
   }
 
-  atl.everyPage(() => document.querySelectorAll("[data-checklist]").forEach(init));
+  atl.each("[data-checklist]", init);
 })();

@@ -38,6 +38,17 @@ window.atl = (() => {
       else if (document.readyState === "loading") addEventListener("DOMContentLoaded", init);
       else init();
     },
+    // init(element) once for each element matching `selector`, on this page and every later one
+    each(selector, init) {
+      const started = new WeakSet();
+      atl.everyPage(() => {
+        for (const element of document.querySelectorAll(selector)) {
+          if (started.has(element)) continue;
+          started.add(element);
+          init(element);
+        }
+      });
+    },
   };
   // The scripts a page's markup names (data-atl-feature="reader planner"), each once, in that
   // order; each starts itself on this page and every later one (everyPage).

@@ -3,7 +3,6 @@
 // details; copy, open in email, word count. Markup: notes.py and notes.html. What the reader
 // types is only ever text.
 (() => {
-  const ready = new WeakSet();
   // mailto and clipboard text: CRLF line ends (RFC 6068), every emoji whole
   const crlf = (text) => text.toWellFormed().replace(/\r?\n/g, "\r\n");
   const mailto = (subject, body) => `mailto:?subject=${encodeURIComponent(crlf(subject))}&body=${encodeURIComponent(crlf(body))}`;
@@ -27,8 +26,6 @@
   }
 
   function init(form) {
-    if (ready.has(form)) return;
-    ready.add(form);
     const reader = atl.reader;
     const scope = form.closest("article") || document.body;
     const words = JSON.parse(form.dataset.words);
@@ -107,5 +104,5 @@
     });
   }
 
-  atl.everyPage(() => document.querySelectorAll("form[data-notes]").forEach(init));
+  atl.each("form[data-notes]", init);
 })();

@@ -2,11 +2,8 @@
 // public holiday), and its calendar file. Dates come from calendar.js; the interview from
 // reader.js. Markup: planner.py and planner.html.
 (() => {
-  const ready = new WeakSet();
 
   function init(form) {
-    if (ready.has(form)) return;
-    ready.add(form);
     const { reader, calendar: cal } = atl;
     const scope = form.closest("article") || document.body;
     const words = JSON.parse(form.dataset.words);
@@ -49,5 +46,5 @@
     reader.form(form, update);
   }
 
-  atl.everyPage(() => document.querySelectorAll("form[data-planner]").forEach(init));
+  atl.each("form[data-planner]", init);
 })();

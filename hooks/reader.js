@@ -223,10 +223,7 @@
   }
 
   // The picker: which interview this page is for; switch, or add one
-  const started = new WeakSet();
   function picker(root) {
-    if (started.has(root)) return;
-    started.add(root);
     const select = root.querySelector("select");
     const show = () => {
       const options = data.list.map((one) => new Option(reader.title(one), one.id, false, one.id === data.at));
@@ -249,8 +246,6 @@
     load();
     for (const listener of listeners) if (listener.node.isConnected) listener.show();
   });
-  atl.everyPage(() => {
-    tell();
-    document.querySelectorAll("[data-atl-picker]").forEach(picker);
-  });
+  atl.everyPage(tell);
+  atl.each("[data-atl-picker]", picker);
 })();

@@ -4,11 +4,8 @@
 // come from calendar.js, files from files.js (loaded when first asked for). Markup:
 // planner.py and tracker.html.
 (() => {
-  const ready = new WeakSet();
 
   function init(root) {
-    if (ready.has(root)) return;
-    ready.add(root);
     const { reader, calendar: cal } = atl;
     const article = root.closest("article") || document.body;
     const words = JSON.parse(root.dataset.words);
@@ -160,5 +157,5 @@
     show();
   }
 
-  atl.everyPage(() => document.querySelectorAll("[data-atl-tracker]").forEach(init));
+  atl.each("[data-atl-tracker]", init);
 })();
