@@ -29,9 +29,9 @@ from guide import GUIDE_PAGE
 from hook_support import ASSETS_URI, build_of
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.structure.files import get_files
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 from playwright.sync_api import sync_playwright
 from sitebuild import build_site, built_pages, serving, write_site
 
@@ -155,32 +155,31 @@ def hook_share(config_file: Path, site_dir: Path, runs: int) -> float:
 
 
 def plain_twin(config_file: Path, twin: Path) -> Path:
-    """A docs folder that builds, without hooks, into the same pages: the hooks' own events
-    make it, so it follows them. The pages they generate (the templates page, the follow-ups
+    """A docs folder that builds, without hooks, into the same pages: one build with the hooks
+    makes it, so it follows them. The pages they generate (the templates page, the follow-ups
     page, the guide) are written out as the hooks make them, and each planner page holds the
-    planner the hook would insert (the checklist page simply stays a task list)."""
+    planner the hook inserts (the checklist page simply stays a task list)."""
     config = load_config(str(config_file), site_dir=str(twin.parent / "twin-source"))
-    generated = {}  # what the hooks made of the pages they generate, once every page is read
-    config.plugins.events["env"].append(lambda env, config, files: generated.update(
-        {f.src_uri: f.content_string + (f.page.content if f.src_uri == GUIDE_PAGE else "")
-         for f in files.documentation_pages() if f.generated_by}))
+    pages = {}  # src_uri -> its Markdown as the twin holds it
+
+    def with_planner(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+        block = build_of(config).extensions[planner.FEATURE.name].block  # the planner hook's, just made
+        if block:
+            first = markdown.index("\n## ")  # this site's planner page has sections, none in code
+            pages[page.file.src_uri] = f"{markdown[:first]}\n\n{block}\n{markdown[first:]}"
+
+    def generated(env: object, config: MkDocsConfig, files: Files) -> None:
+        # the guide's HTML after its front matter: Markdown passes it through
+        pages.update({f.src_uri: f.content_string + (f.page.content if f.src_uri == GUIDE_PAGE else "")
+                      for f in files.documentation_pages() if f.generated_by})
+
+    config.plugins.events["page_markdown"].append(with_planner)
+    config.plugins.events["env"].append(generated)
     build(config)
-    config = load_config(str(config_file))
-    config = config.plugins.on_config(config)
-    files = config.plugins.on_files(get_files(config), config=config)
     shutil.copytree(config.docs_dir, twin)
     shutil.rmtree(twin / "note-templates")
-    for src_uri, content in generated.items():  # the guide's HTML after its front matter: Markdown passes it through
+    for src_uri, content in pages.items():
         (twin / src_uri).write_text(content, encoding="utf-8")
-    for file in files.documentation_pages():
-        markdown, meta = get_data(file.content_string)
-        if "planner" in meta:
-            page = Page(None, file, config)
-            page.meta = meta
-            planner.on_page_markdown(markdown, page=page, config=config, files=files)
-            block = build_of(config).extensions[planner.FEATURE.name].block
-            first = markdown.index("\n## ")  # this site's planner page has sections, none in code
-            (twin / file.src_uri).write_text(f"{markdown[:first]}\n\n{block}\n{markdown[first:]}", encoding="utf-8")
     return twin
 
 
