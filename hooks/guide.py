@@ -257,7 +257,7 @@ def part_ids(src_uris: list[str]) -> dict[str, str]:
 FEATURE = Feature(name="guide", words=WORDS, script=True, style=True)
 LINKS = Feature(name="external-links", markdown=ExternalLinksExtension)
 FEATURES = (LINKS, FEATURE)
-OWN_STYLE = ("checklist", "reader")  # features whose CSS the guide does not carry: see _styles
+OWN_STYLE = ("checklist", "reader", "details")  # features whose CSS the guide does not carry: see _styles
 
 
 # --- MkDocs events -----------------------------------------------------------------------
@@ -316,8 +316,8 @@ def _part_files(config: MkDocsConfig, files: Files) -> list[File]:
 def _styles(build: Build, pages: list[Page]) -> list[str]:
     """The features whose CSS the guide carries: those of its parts (the note templates'
     layout, the planner's timeline), but the checklist's, whose print rules lay out a whole
-    page as one short list (guide.css draws the checklist's boxes itself), and the reader's,
-    which styles the interview picker and the forms that the guide leaves out."""
+    page as one short list (guide.css draws the checklist's boxes itself), and the reader's and
+    the details', which style the interview picker and the forms that the guide leaves out."""
     used = [feature for page in pages for feature in build.features_of(page)]
     return list(dict.fromkeys(f.name for f in used if f.style and f.name not in OWN_STYLE))
 

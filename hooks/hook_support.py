@@ -56,7 +56,7 @@ class Feature:
     settings: Mapping[str, object] = field(default_factory=dict)  # other keys of extra.<name>, with defaults
     script: bool = False
     style: bool = False
-    needs: tuple[str, ...] = ()  # features whose scripts this one's uses (they load first)
+    needs: tuple[str, ...] = ()  # features whose scripts this one's uses (they load first), and their hooks
     later: tuple[str, ...] = ()  # features whose scripts this one's loads when a reader asks (atl.script)
     shared_style: tuple[str, ...] = ()
     shared_script: tuple[str, ...] = ()
@@ -107,7 +107,7 @@ class Build:
         is False: the feature's look without its workings) the CSS of the features it needs.
         Returns what the page's markup names in `data-atl-feature`: the feature's scripts,
         the ones it needs first."""
-        names = [*(self._needs(feature) if needs else []), feature]
+        names = list(dict.fromkeys([*(self._needs(feature) if needs else []), feature]))
         self._pages.setdefault(src_uri, set()).update(names)
         return " ".join(name for name in names if self._by_name(name).script)
 

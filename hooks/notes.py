@@ -272,7 +272,7 @@ def render_page(page_source: str, fields: dict[str, Field], notes: list[Note], t
     )
 
 
-FEATURE = Feature(name="notes", words=WORDS, script=True, style=True, needs=("reader",))
+FEATURE = Feature(name="notes", words=WORDS, script=True, style=True, needs=("reader", "details"))
 
 
 # --- MkDocs events -----------------------------------------------------------------------

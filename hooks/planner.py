@@ -212,7 +212,7 @@ TRACKER_WORDS = {
                       "and your ticks?",
     "deleted": "Everything this site kept in this browser has been deleted.",
 }
-CALENDAR = Feature(name="calendar", script=True, needs=("reader",))
+CALENDAR = Feature(name="calendar", script=True, needs=("reader", "details"))
 FILES = Feature(name="files", script=True)  # the calendar and data files, loaded when asked for (files.js)
 FEATURE = Feature(name="planner", words=WORDS, settings=SETTINGS, script=True, style=True, needs=("calendar",),
                   later=("files",), markdown=PlannerExtension)

@@ -5,9 +5,12 @@ details, its interviewers and its checklist ticks: `reader.js` keeps them under 
 localStorage key for the site. The features that keep what a reader types (the checklist,
 the note templates, the planner and its follow-ups page) declare `needs=("reader",)`: their
 pages load reader.js first and show `picker.html`, which says which interview the page is
-for and lets the reader switch or add one. Each of those features tells the build where the
-fields it declares are kept (`build.scopes`) and any default (`build.defaults`); the pages
-carry that as this feature's data. UI words come from `extra.reader`.
+for and lets the reader switch or add one. Those with a form of the reader's details
+(`form.html`) or dates to write also need `details` (`details.js`, `details.css`);
+`migrate.js` is loaded only in a browser that has the first version's data. Each of those
+features tells the build where the fields it declares are kept (`build.scopes`) and any
+default (`build.defaults`); the pages carry that as this feature's data. UI words come
+from `extra.reader`.
 """
 
 from __future__ import annotations
@@ -38,4 +41,7 @@ def page_data(build: Build) -> dict[str, object]:
             "words": {key: words[key] for key in ("untitled", "none", "added")}}
 
 
-FEATURE = Feature(name="reader", words=WORDS, script=True, style=True, data=page_data)
+FEATURE = Feature(name="reader", words=WORDS, script=True, style=True, data=page_data, later=("migrate",))
+DETAILS = Feature(name="details", script=True, style=True, needs=(FEATURE.name,))
+MIGRATE = Feature(name="migrate", script=True)
+FEATURES = (FEATURE, DETAILS, MIGRATE)

@@ -67,14 +67,16 @@ def test_a_feature_script_loads_only_where_the_feature_is_and_once(site, page):
     page.goto(site.url, wait_until="networkidle")
     assert loaded == []
     # each page loads the scripts it names that no page before it loaded: the reader's data
-    # first (reader.js), then what its features need, in order
+    # first (reader.js), then what its features need, in order; the forms and dates
+    # (details.js) only where a page has them, the first version's migration never (no old data)
     for path, heading, scripts, styles in [
             ("checklist/", "Follow-up checklist", ["reader.js", "checklist.js"], ["checklist", "reader"]),
-            ("timing/", "Timing and check-ins", ["calendar.js", "planner.js"], ["planner", "reader"]),
+            ("timing/", "Timing and check-ins", ["details.js", "calendar.js", "planner.js"],
+             ["details", "planner", "reader"]),
             ("checklist/", "Follow-up checklist", [], ["checklist", "reader"]),
-            ("note-templates/", "Note templates", ["notes.js"], ["notes", "reader"]),
-            ("follow-ups/", "Your follow-ups", ["tracker.js"], ["reader", "tracker"]),
-            ("timing/", "Timing and check-ins", [], ["planner", "reader"])]:
+            ("note-templates/", "Note templates", ["notes.js"], ["details", "notes", "reader"]),
+            ("follow-ups/", "Your follow-ups", ["tracker.js"], ["details", "reader", "tracker"]),
+            ("timing/", "Timing and check-ins", [], ["details", "planner", "reader"])]:
         before = len(loaded)
         page.locator(f'nav.md-nav--primary a[href$="/{path}"]').first.click()
         expect(page.locator("h1")).to_contain_text(heading)
@@ -88,7 +90,8 @@ def test_a_feature_script_loads_only_where_the_feature_is_and_once(site, page):
     page.fill("#atl-field-interview_date", "2026-11-20")
     expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_contain_text("November 23")
     page.reload(wait_until="networkidle")
-    assert loaded[-3:] == ["reader.js", "calendar.js", "planner.js"]
+    assert loaded[-4:] == ["reader.js", "details.js", "calendar.js", "planner.js"]
+    assert "migrate.js" not in loaded
     expect(page.locator("#atl-field-interview_date")).to_have_value("2026-11-20")
 
 

@@ -294,6 +294,29 @@ def test_the_first_versions_details_become_the_first_interview(site, page):
     assert stored(page, OLD_DETAILS_KEY) is None
 
 
+def test_what_is_typed_while_the_first_versions_data_is_moved_is_kept_too(site, page):
+    """The move of the first version's data (migrate.js) is loaded only where such data is
+    found, so a reader can type before it arrives: both are kept, and what they typed wins."""
+    held = []
+    page.route("**/migrate.js", lambda route: held.append(route))  # it arrives when the test lets it
+    page.goto(site.url, wait_until="networkidle")
+    keep(page, OLD_DETAILS_KEY, {"v": 1, "values": {"your_name": "Alex Morgan", "company": "Northwind"}})
+    page.clock.set_fixed_time(NOW)
+    page.goto(site.url + "note-templates/", wait_until="domcontentloaded")  # migrate.js is held
+    page.wait_for_function("() => window.atl?.reader?.form")
+    assert len(held) == 1
+    field(page, "your_name").fill("Sam Lee")
+    field(page, "company").fill("Contoso")
+    held[0].continue_()
+    expect(page.locator("#atl-pick option")).to_have_text(["Northwind", "Contoso"])
+    expect(field(page, "company")).to_have_value("Contoso")  # the interview being typed stays chosen
+    expect(field(page, "your_name")).to_have_value("Sam Lee")
+    data = stored(page, READER_KEY)
+    assert data["you"] == {"your_name": "Sam Lee"}
+    assert [one["f"] for one in data["list"]] == [{"company": "Northwind"}, {"company": "Contoso"}]
+    assert stored(page, OLD_DETAILS_KEY) is None
+
+
 @pytest.mark.parametrize("broken", [BROKEN_STORAGE["corrupt-json"], BROKEN_STORAGE["storage-disabled"]],
                          ids=["corrupt-json", "storage-disabled"])
 def test_broken_storage_leaves_a_working_form(site, page, broken):

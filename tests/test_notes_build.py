@@ -63,7 +63,7 @@ def test_generated_page_with_form_templates_nav_and_search(tmp_path):
     # "edit this page" opens the sources
     assert 'href="https://example.org/repo/edit/main/docs/cards/index.md"' in html
     assert "[data-notes]" in (site / "assets/hooks/notes.js").read_text()
-    assert 'data-atl-feature="reader notes"' in html and '<style data-atl-style="notes">' in html
+    assert 'data-atl-feature="reader details notes"' in html and '<style data-atl-style="notes">' in html
 
 
 def test_ui_words_can_be_overridden(tmp_path):

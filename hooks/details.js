@@ -1,0 +1,105 @@
+// What the pages that show the reader's details share: dates and times written the region's
+// way, and the forms where a reader types their details (form.html), kept by reader.js.
+(() => {
+  const { reader } = atl;
+  const DATE = /^(19|2\d)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+  const locale = () => `en-${(reader.region() || "US").slice(0, 2)}`;
+  Object.assign(reader, {
+    // `value` when it is a date the site can use (1900 to 2999), else ""
+    date: (value) => (DATE.test(value) && !isNaN(Date.parse(value)) ? value : ""),
+    today() {
+      const now = new Date();
+      return new Date(now - now.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+    },
+    // "Monday 21 December" or "Monday, December 21", the region's way, with the year when it is
+    // not this one: the names from the browser (Intl), their order from the region's locale
+    longDate(iso) {
+      const parts = new Intl.DateTimeFormat(locale(), { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" })
+        .formatToParts(new Date(`${iso}T00:00Z`));
+      const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
+      const year = iso.slice(0, 4) === reader.today().slice(0, 4) ? "" : part("year");
+      return parts.findIndex((p) => p.type === "month") < parts.findIndex((p) => p.type === "day")
+        ? `${part("weekday")}, ${part("month")} ${part("day")}${year && `, ${year}`}`
+        : `${part("weekday")} ${part("day")} ${part("month")}${year && ` ${year}`}`;
+    },
+    time: (hhmm) =>
+      /^([01]\d|2[0-3]):[0-5]\d$/.test(hhmm)
+        ? new Intl.DateTimeFormat(locale(), { timeZone: "UTC", hour: "numeric", minute: "2-digit" }).format(new Date(`2000-01-01T${hhmm}Z`))
+        : "",
+    form,
+  });
+
+  // Where an input's value is kept: the reader's own details, the interview's, or one of its
+  // interviewers' (an input inside a [data-person] row)
+  function place(input, d, make) {
+    if (input.dataset.scope === "reader") return d.you;
+    const one = make ? reader.chosen(d) : d.list.find((i) => i.id === d.at);
+    const row = input.closest("[data-person]");
+    if (!row) return one?.f;
+    const n = +row.dataset.person;
+    if (make) while (one.people.length <= n) one.people.push({});
+    return one?.people[n];
+  }
+
+  // A form of the reader's details (form.html): fills itself from the data, keeps each change,
+  // clears what it shows; its interviewers' rows (a <template data-atl-person>) follow the
+  // chosen interview. `show(field)` updates the page.
+  function form(root, show) {
+    const people = root.querySelector("[data-atl-people]");
+    const rows = () => {
+      const count = Math.max(1, reader.current()?.people.length ?? 0);
+      const shown = people.querySelectorAll("[data-person]");
+      for (let n = shown.length; n < count; n++) {
+        const row = people.querySelector("template").content.firstElementChild.cloneNode(true);
+        row.dataset.person = n;
+        for (const el of row.querySelectorAll("[id], [for], [aria-describedby]"))
+          for (const name of ["id", "for", "aria-describedby"]) if (el.hasAttribute(name)) el.setAttribute(name, `${el.getAttribute(name)}-${n}`);
+        people.querySelector("[data-atl-add-person]").before(row);
+      }
+      for (const row of [...shown].slice(count)) row.remove();
+    };
+    const fill = () => {
+      if (people) rows();
+      for (const input of root.querySelectorAll("[name]")) {
+        const value = reader.own(place(input, reader.data()), input.name) ?? reader.defaultOf(input.name) ?? "";
+        if (input.value !== value) input.value = value;
+      }
+      show();
+    };
+    root.addEventListener("input", ({ target }) => {
+      if (!target.name) return;
+      const value = reader.text(target.value);
+      reader.change((d) => {
+        const where = place(target, d, true);
+        if (value) where[target.name] = value;
+        else delete where[target.name];
+      }, target.name);
+    });
+    root.addEventListener("click", ({ target }) => {
+      const button = target.closest("button");
+      if (button?.matches("[data-atl-add-person]")) {
+        reader.change((d) => reader.chosen(d).people.push({}));
+        fill();
+        people.querySelector("[data-person]:last-of-type [name]")?.focus();
+      } else if (button?.matches("[data-atl-remove-person]")) {
+        const n = +button.closest("[data-person]").dataset.person;
+        reader.change((d) => reader.current()?.people.splice(n, 1));
+        fill();
+      } else if (button?.matches("[data-details-clear]")) {
+        reader.change((d) => {
+          for (const input of root.querySelectorAll("[name]")) delete place(input, d)?.[input.name];
+          if (people && reader.current()) reader.current().people = [];
+        });
+        root.querySelector("[data-details-announce]").textContent = JSON.parse(root.dataset.words).cleared;
+        root.querySelector("[name]")?.focus();
+      }
+    });
+    // what was typed before this script arrived stays, even where storage fails
+    const typed = (input) => (input.options
+      ? input.selectedIndex !== Math.max(0, [...input.options].findIndex((o) => o.defaultSelected))
+      : input.value !== input.defaultValue);
+    for (const input of root.querySelectorAll("[name]")) if (typed(input)) input.dispatchEvent(new Event("input", { bubbles: true }));
+    reader.watch(root, (field) => (field ? show(field) : fill()));
+    fill();
+  }
+})();
