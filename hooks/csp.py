@@ -19,6 +19,7 @@ from pathlib import Path
 
 PLACEHOLDER = "atl-content-security-policy"  # the meta's content until every page is known
 META = f'<meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
+CHARSET = '<meta charset="utf-8">'  # Material's first head element; it must end within the first 1,024 bytes
 NAME_ENDS = (b"", b" ", b"\t", b"\n", b"\r", b"\f", b"/", b">")  # what may follow a tag's name
 RUNS = {None, "", "text/javascript", "module", "application/javascript"}  # script types that run
 
@@ -117,11 +118,16 @@ class SitePolicy:
         self._elements: set[str] = set()  # the inline code already hashed
 
     def add(self, page_html: str, written_to: Path) -> str:
-        """The page with the placeholder meta first in its head, its inline code noted."""
+        """The page with the placeholder meta before any script or style, its inline code
+        noted: right after the character set, which a browser looks for in the page's first
+        1,024 bytes (the policy, with a hash for each inline piece, is longer than that),
+        else first in the head."""
         scripts, styles = inline_code(page_html, self._elements)
         self.scripts |= scripts
         self.styles |= styles
         self.files.append(written_to)
+        if CHARSET in page_html[:1024]:
+            return page_html.replace(CHARSET, f"{CHARSET}\n{META}", 1)
         return page_html.replace("<head>", f"<head>\n{META}", 1)
 
     def finish(self) -> None:

@@ -34,7 +34,10 @@ def test_every_page_carries_one_policy_that_allows_exactly_its_inline_code(site)
     scripts, styles = set(), set()
     for file in files:
         html = file.read_text()
-        assert html.index("Content-Security-Policy") < html.index("<script")  # before what it governs
+        assert html.index("Content-Security-Policy") < min(html.index("<script"), html.index("<style"),
+                                                           html.index("<link"))  # before what it governs
+        # and after the character set, which must end in the first 1,024 bytes (the policy is longer)
+        assert file.read_bytes().index(b'<meta charset="utf-8">') + len('<meta charset="utf-8">') <= 1024, file
         page_scripts, page_styles = inline_code(html)
         scripts |= page_scripts
         styles |= page_styles
