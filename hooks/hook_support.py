@@ -56,7 +56,9 @@ class Feature:
     settings: Mapping[str, object] = field(default_factory=dict)  # other keys of extra.<name>, with defaults
     script: bool = False
     style: bool = False
-    needs: tuple[str, ...] = ()  # features whose scripts this one's uses (they load first), and their hooks
+    # features whose scripts this one's uses (they load first); a hook's own feature before the
+    # others it declares ("reader", "details"), so that a missing hook is named by its file
+    needs: tuple[str, ...] = ()
     later: tuple[str, ...] = ()  # features whose scripts this one's loads when a reader asks (atl.script)
     shared_style: tuple[str, ...] = ()
     shared_script: tuple[str, ...] = ()

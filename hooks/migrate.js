@@ -4,12 +4,11 @@
 // browser that still has such keys; reader.js stores the result and removes them.
 atl.reader.migrated = () => {
   const { reader } = atl;
-  const prefix = atl.key("checklist", "");
-  const old = atl.load(atl.key("details", "reader"), 1)?.values;
+  const old = atl.load(reader.OLD.details, 1)?.values;
   const one = reader.blank();
-  for (const key of atl.keys(prefix)) {
+  for (const key of atl.keys(reader.OLD.ticks)) {
     const done = atl.load(key, 1)?.done;
-    if (done) one.ticks[key.slice(prefix.length)] = done;
+    if (done) one.ticks[key.slice(reader.OLD.ticks.length)] = done;
   }
   if (!old && !Object.keys(one.ticks).length) return null;
   const you = {};

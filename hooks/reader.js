@@ -51,13 +51,18 @@
   const blank = () => ({ id: Date.now().toString(36) + Math.random().toString(36).slice(2, 8), f: {}, people: [], ticks: {}, done: [] });
 
   const load = () => (data = clean(atl.load(KEY, SCHEMA)));
-  const showAll = () => {
-    for (const listener of listeners) if (listener.node.isConnected) listener.show();
-  };
+  // show the data wherever a page shows it (`field`: what changed, when it is one field);
+  // forget the places that have left the page
+  function show(field) {
+    for (const listener of listeners)
+      if (!listener.node.isConnected) listeners.delete(listener);
+      else listener.show(field);
+  }
   // The first version kept one set of details, and each checklist's ticks, under keys of their
   // own: where they are found, migrate.js makes them the first interview (once: the old keys
   // go when that is stored)
-  const oldKeys = () => [...atl.keys(atl.key("details", "reader")), ...atl.keys(atl.key("checklist", ""))];
+  const OLD = { details: atl.key("details", "reader"), ticks: atl.key("checklist", "") };  // ticks: a prefix
+  const oldKeys = () => [...atl.keys(OLD.details), ...atl.keys(OLD.ticks)];
   async function migrate() {
     await atl.script("migrate");
     const old = reader.migrated();
@@ -88,9 +93,7 @@
       edit(data);
       data = clean(data);
       const saved = save();
-      for (const listener of listeners)
-        if (!listener.node.isConnected) listeners.delete(listener);
-        else listener.show(field);
+      show(field);
       return saved;
     },
     // the chosen interview in `d` (as `change` passes it); made when there is none, for the
@@ -109,7 +112,7 @@
     // forget everything: what this page shows, and (atl.forget) what the site stored
     reset() {
       data = clean(null);
-      showAll();
+      show();
     },
     // call `show(field)` after every change, here or in another tab, while `node` is on the page
     watch: (node, show) => listeners.add({ node, show }),
@@ -119,6 +122,7 @@
     // an interview's name in lists: its company and job title, else "Interview 2"
     title: (one) => [one.f.company, one.f.role].filter(Boolean).join(", ") || word("untitled", { n: data.list.indexOf(one) + 1 }),
     clean,
+    OLD,
     text,
     own,
     blank,
@@ -147,7 +151,7 @@
   addEventListener("storage", (event) => {
     if (event.key !== KEY && event.key !== null) return;
     load();
-    showAll();
+    show();
   });
   atl.everyPage(tell);
   atl.each("[data-atl-picker]", picker);
