@@ -23,7 +23,7 @@ window.atl = (() => {
     // true when stored (or removed, for no data); false when storage is full or refused
     save: (key, data) => storage((s) => (data ? s.setItem(key, JSON.stringify(data)) : s.removeItem(key), true)) ?? false,
     keys: (prefix) => storage((s) => Object.keys(s).filter((key) => key.startsWith(prefix))) ?? [],
-    forget: (keys) => keys.forEach((key) => atl.save(key, null)),
+    forget: (keys) => keys.map((key) => atl.save(key, null)).every(Boolean),  // true when all are gone
     // the UI words `pattern` with each {name} replaced by values[name], taken as plain text
     fill: (pattern, values) => pattern.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? values[name] : whole)),
     // a feature's script, loaded once (in order, where several are asked at once)

@@ -3,10 +3,12 @@
 (() => {
   const { reader } = atl;
   const DATE = /^(19|2\d)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-  const locale = () => `en-${(reader.region() || "US").slice(0, 2)}`;
+  // the region's country ("GB-SCT" -> "en-GB"), also where no region is offered to check it against
+  const locale = () => `en-${/^[A-Z]{2}(?![A-Za-z])/.exec(reader.region())?.[0] ?? "US"}`;
   Object.assign(reader, {
-    // `value` when it is a date the site can use (1900 to 2999), else ""
-    date: (value) => (DATE.test(value) && !isNaN(Date.parse(value)) ? value : ""),
+    // `value` when it is a date the site can use (1900 to 2999, and on the calendar: not
+    // 30 February, which Date.parse makes 2 March), else ""
+    date: (value) => (DATE.test(value) && new Date(`${value}T00:00Z`).toISOString().startsWith(value) ? value : ""),
     today() {
       const now = new Date();
       return new Date(now - now.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);

@@ -75,25 +75,36 @@
   // The reader's data as a file, and back: {"format": "after-the-interview", "v": 2,
   // "exported": "2026-12-01", "data": {...}} (hooks/README.md)
   const FORMAT = "after-the-interview";
-  const MAX_FILE = 2e6;  // a thousand full interviews come to well under this
+  // Browser storage holds some 5 million characters, and an export is as long as what it
+  // stored (so it is not indented), plus its first line: any export can come back. In UTF-8
+  // a character takes at most 3 bytes.
+  const MAX_TEXT = 5.3e6;
   const save = (data, name) =>
-    download(JSON.stringify({ format: FORMAT, v: data.v, exported: atl.reader.today(), data }, null, 1), name, "application/json");
-  // a chosen file, checked: {error: the word that says why not}, or what it would add and replace
+    download(JSON.stringify({ format: FORMAT, v: data.v, exported: atl.reader.today(), data }), name, "application/json");
+  // A chosen file, checked: {error: the word that says why not}, or what it would add and
+  // replace. Whole or not at all: a file with more interviews than the site keeps, or that
+  // would take the list past that, is refused.
   async function read(file, current) {
-    if (file.size > MAX_FILE) return { error: "import_big" };
+    const text = file.size > 3 * MAX_TEXT ? null : await file.text();
+    if (text === null || text.length > MAX_TEXT) return { error: "import_big" };
     let raw;
     try {
-      raw = JSON.parse(await file.text());
+      raw = JSON.parse(text);
     } catch {
       return { error: "import_bad" };
     }
-    if (raw?.format !== FORMAT || !Number.isInteger(raw.v)) return { error: "import_bad" };
+    // files began with version 2 of the data
+    if (raw?.format !== FORMAT || !Number.isInteger(raw.v) || raw.v < 2) return { error: "import_bad" };
     if (raw.v > current.v) return { error: "import_newer" };
     const incoming = atl.reader.clean(raw.data);
     if (!incoming.list.length && !Object.keys(incoming.you).length) return { error: "import_bad" };
     const ids = new Set(current.list.map((one) => one.id));
     const replaced = incoming.list.filter((one) => ids.has(one.id)).length;
-    return { incoming, added: incoming.list.length - replaced, replaced };
+    const added = incoming.list.length - replaced;
+    const sent = atl.reader.own(raw.data, "list");
+    if ((Array.isArray(sent) && sent.length > atl.reader.max) || current.list.length + added > atl.reader.max)
+      return { error: "import_many" };
+    return { incoming, added, replaced };
   }
   // `incoming` merged into `d` (as reader.change gives it) by interview id; its details of
   // the reader, when it has any

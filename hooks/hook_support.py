@@ -90,6 +90,7 @@ class Build:
         # "interview" (the default) or "interviewer"; the features that declare fields add them
         self.scopes: dict[str, str] = {}
         self.defaults: dict[str, str] = {}
+        self.choices: dict[str, list[str]] = {}  # a field whose value must be one of these (the regions)
         self.fields: dict[str, dict[str, str]] = {}  # id -> label, hint, kind, scope: for other features' forms
         self.css: list[str] = []  # CSS a feature makes for this build (the brand's colours), after the files
         self.mistakes: list[str] = []

@@ -29,7 +29,7 @@
       });
       const next = dates.findIndex((date) => date.state === "next");
       const f = one?.f ?? {};
-      let text = !dates.length ? words.start : next < 0 ? words.all_passed
+      let text = !dates.length ? (f.interview_date ? words.check_date : words.start) : next < 0 ? words.all_passed
         : atl.fill(words.next, { step: steps[next].title, date: item(steps[next].id).querySelector("[data-step-date]").textContent });
       if (dates.length && reader.date(f.decision_date ?? "") && f.decision_date < f.interview_date) text += ` ${words.decision_early}`;
       if (status.textContent !== text) status.textContent = text;  // the same words are not read out again

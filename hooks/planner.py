@@ -65,6 +65,7 @@ WORDS = {
     "holiday": "{date} is {name}, so it does not count as a working day.",
     "no_holidays": "Public holidays for {year} are not known yet, so only weekends are skipped.",
     "start": "Enter your interview date to see your dates.",
+    "check_date": "This interview date cannot be used: check its year, which has four digits.",
     "next": "Next: {step}, {date}.",
     "all_passed": "Every date in this plan has passed.",
     "decision_early": "The decision date is before the interview, so it is not used.",
@@ -74,7 +75,7 @@ WORDS = {
     "calendar": "Add to calendar",
     "calendar_hint": "Downloads an .ics file with the dates still ahead, each with a reminder "
                      "at 9:00, for any calendar app.",
-    "calendar_done": "Downloaded {count} dates. Open the file to add them to your calendar.",
+    "calendar_done": "Dates downloaded: {count}. Open the file to add them to your calendar.",
     "event": "{title}: {about}",
     "role_at": "{role} at {company}",
     "file_name": "interview-follow-up.ics",
@@ -186,7 +187,7 @@ TRACKER_WORDS = {
     "removed": "Removed {title}.",
     "calendar_one": "Add to calendar",
     "calendar_all": "Add all to calendar",
-    "calendar_done": "Downloaded {count} dates. Open the file to add them to your calendar.",
+    "calendar_done": "Dates downloaded: {count}. Open the file to add them to your calendar.",
     "file_all": "interview-follow-ups.ics",
     "people": "Interviewers",
     "add_person": "Add an interviewer",
@@ -197,20 +198,25 @@ TRACKER_WORDS = {
     "export": "Download my data",
     "export_file": "after-the-interview-data.json",
     "import": "Import a file",
-    "import_adds": "This file adds {added} and replaces {replaced} interviews. Your own details: {you}.",
+    "import_adds": "Interviews this file adds: {added}; interviews it replaces: {replaced}. Your own details: {you}.",
     "import_you": "replaced",
     "import_keep": "kept",
     "import_confirm": "Import",
     "import_cancel": "Cancel",
-    "imported": "Imported. You now have {count} interviews here.",
+    "imported": "Imported. Interviews here now: {count}.",
+    "import_unkept": "Imported into this page only: this browser is not keeping data (its storage is full or "
+                     "turned off), so it will be gone when you leave. Interviews here now: {count}.",
     "import_bad": "This file is not data from this site, or it is damaged.",
     "import_newer": "This file comes from a newer version of this site.",
     "import_big": "This file is too large to be data from this site.",
+    "import_many": "With this file you would have more than {max} interviews, as many as this site keeps.",
     "nothing_changed": "Nothing was changed.",
     "delete": "Delete everything",
     "delete_confirm": "Delete everything this site keeps in this browser: every interview, your details "
                       "and your ticks?",
     "deleted": "Everything this site kept in this browser has been deleted.",
+    "delete_refused": "This browser would not let the page delete all of it. Its settings can clear this "
+                      "site's data.",
 }
 CALENDAR = Feature(name="calendar", script=True, needs=("reader", "details"))
 FILES = Feature(name="files", script=True)  # the calendar and data files, loaded when asked for (files.js)
@@ -233,6 +239,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build.scopes.update(FIELDS)
     if regions:
         build.defaults["region"] = build.settings[FEATURE.name]["region"] or regions[0].code
+        build.choices["region"] = [region.code for region in regions]
         first = get_build_datetime().year
         last = first + _years(build)
         for region in regions:

@@ -15,7 +15,8 @@
   const listeners = new Set();
   let config;  // where fields are kept, defaults and words (reader.py): the same on every page
   let data;
-  let told = false;
+  let told = false;  // a write failed: storage is full or turned off
+  let locked = false;  // storage holds a value this version cannot read: it is never written over
   const settings = () => (config ??= JSON.parse(document.querySelector('[data-atl-data="reader"]')?.textContent ?? "{}"));
   const word = (name, values = {}) => atl.fill(settings().words?.[name] ?? "", values);
 
@@ -27,7 +28,7 @@
     const out = {};
     if (values && typeof values === "object" && !Array.isArray(values))
       for (const [name, value] of Object.entries(values).slice(0, MAX.keys))
-        if (FIELD.test(name) && text(value)) out[name] = text(value);
+        if (FIELD.test(name) && text(value) && (own(settings().choices, name)?.includes(value) ?? true)) out[name] = text(value);
     return out;
   }
   function interview(raw) {
@@ -50,7 +51,14 @@
   }
   const blank = () => ({ id: Date.now().toString(36) + Math.random().toString(36).slice(2, 8), f: {}, people: [], ticks: {}, done: [] });
 
-  const load = () => (data = clean(atl.load(KEY, SCHEMA)));
+  // The stored data, read. A value this version cannot read was kept by a newer version of
+  // the site (say, this page read offline after an update) or is damaged: it stays as it is,
+  // the reader is told, and "Delete everything" clears it.
+  function load() {
+    const stored = atl.load(KEY, SCHEMA);
+    locked = !stored && atl.keys(KEY).includes(KEY);
+    data = clean(stored);
+  }
   // show the data wherever a page shows it (`field`: what changed, when it is one field);
   // forget the places that have left the page
   function show(field) {
@@ -75,13 +83,17 @@
   // The whole data in one write: stored whole, or (storage full or refused) not at all; then
   // the reader is told, once, and what is on the page stays.
   function save() {
-    const saved = atl.save(KEY, data.list.length || Object.keys(data.you).length ? data : null);
-    if (!saved) told = true;
+    const saved = !locked && atl.save(KEY, data.list.length || Object.keys(data.you).length ? data : null);
+    told ||= !saved && !locked;
     tell();
     return saved;
   }
   function tell() {
-    if (told) for (const note of document.querySelectorAll("[data-atl-storage-note][hidden]")) note.hidden = false;
+    const why = locked ? word("unread") : told ? word("storage") : "";
+    for (const note of document.querySelectorAll("[data-atl-storage-note]")) {
+      note.hidden = !why;
+      if (why && note.textContent !== why) note.textContent = why;
+    }
   }
 
   const reader = {
@@ -103,15 +115,20 @@
       if (!one) d.list.push((one = blank())), (d.at = one.id);
       return one;
     },
+    // a new interview, chosen; false (and nothing changes) when the list is full
     add() {
       const one = blank();
-      reader.change((d) => d.list.push(one) && (d.at = one.id));
+      return data.list.length < MAX.list && (reader.change((d) => d.list.push(one) && (d.at = one.id)), true);
     },
+    max: MAX.list,
+    word,
     choose: (id) => reader.change((d) => (d.at = id)),
     remove: (id) => reader.change((d) => (d.list = d.list.filter((one) => one.id !== id))),
-    // forget everything: what this page shows, and (atl.forget) what the site stored
+    // what is stored, again, once the site's data was deleted (atl.forget): nothing, unless
+    // the browser refused
     reset() {
-      data = clean(null);
+      load();
+      tell();
       show();
     },
     // call `show(field)` after every change, here or in another tab, while `node` is on the page
@@ -138,8 +155,10 @@
     };
     select.addEventListener("change", () => reader.choose(select.value));
     root.querySelector("[data-atl-add]").addEventListener("click", () => {
-      reader.add();
-      root.querySelector("[data-atl-announce]").textContent = word("added", { title: reader.title(reader.current()) });
+      const added = reader.add();
+      const note = root.querySelector("[data-atl-announce]");
+      note.textContent = added ? word("added", { title: reader.title(reader.current()) }) : word("full", { max: MAX.list });
+      note.classList.toggle("atl-sr-only", added);  // a list that is full is said to everyone
     });
     reader.watch(root, show);
     show();

@@ -28,17 +28,21 @@ WORDS = {
     "added": "Added a new interview. It is the one shown now.",
     "untitled": "Interview {n}",
     "none": "No interview yet",
+    "full": "You have {max} interviews here, as many as this site keeps. Remove one to add another.",
     "storage": "This browser is not keeping what you type (its storage is full or turned off). "
                "It stays on this page until you leave it.",
+    "unread": "This browser holds data from this site that this page cannot read: kept by a newer "
+              "version of the site, or damaged. It is left as it is, so what you type here is not kept. "
+              "Your follow-ups page can delete it.",
 }
 
 
 def page_data(build: Build) -> dict[str, object]:
     """What reader.js reads on every page that uses it: where each field is kept, defaults,
-    and the words it shows."""
+    the values a field may take, and the words it shows."""
     words = build.words["reader"]
-    return {"scopes": build.scopes, "defaults": build.defaults,
-            "words": {key: words[key] for key in ("untitled", "none", "added")}}
+    return {"scopes": build.scopes, "defaults": build.defaults, "choices": build.choices,
+            "words": {key: words[key] for key in ("untitled", "none", "added", "full", "storage", "unread")}}
 
 
 FEATURE = Feature(name="reader", words=WORDS, script=True, style=True, data=page_data, later=("migrate",))

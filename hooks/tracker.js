@@ -58,7 +58,9 @@
       all.sort((a, b) => a.rank.localeCompare(b.rank));
       list.replaceChildren(...all.map(render));
       status.textContent = all.length ? "" : words.none;
-      if (!reader.data().list.some((one) => one.id === editing)) close();
+      // the editor is for the chosen interview: closed when another is chosen (in another
+      // tab too) or it is removed
+      if (editing !== reader.data().at) close();
       root.querySelector("[data-tracker-calendar]").disabled = !all.some((s) => s.dates.some((d) => d.state !== "passed"));
     }
     // a keystroke in the editor: that interview's item only
@@ -96,8 +98,8 @@
       const id = button?.closest("[data-interview]")?.dataset.interview;
       if (!button) return;
       if (button.matches("[data-tracker-add]")) {
-        reader.add();
-        open(reader.current().id);
+        if (reader.add()) open(reader.current().id);
+        else status.textContent = reader.word("full", { max: reader.max });
       } else if (button.matches("[data-editor-close]")) close();
       else if (button.matches("[data-tracker-calendar]")) download(reader.data().list, words.file_all);
       else if (!id) return;
@@ -124,7 +126,7 @@
       if (!file) return;
       await atl.script("files");
       const found = await atl.files.read(file, reader.data());
-      dataStatus.textContent = found.error ? `${words[found.error]} ${words.nothing_changed}` : "";
+      dataStatus.textContent = found.error ? `${atl.fill(words[found.error], { max: reader.max })} ${words.nothing_changed}` : "";
       if (found.error) return;
       incoming = found.incoming;
       preview.querySelector("[data-preview-text]").textContent = atl.fill(words.import_adds, {
@@ -135,8 +137,8 @@
     preview.addEventListener("click", ({ target }) => {
       if (target.matches("[data-import-confirm]") && incoming) {
         const add = incoming;
-        reader.change((d) => atl.files.merge(d, add));
-        dataStatus.textContent = atl.fill(words.imported, { count: reader.data().list.length });
+        const kept = reader.change((d) => atl.files.merge(d, add));
+        dataStatus.textContent = atl.fill(kept ? words.imported : words.import_unkept, { count: reader.data().list.length });
       }
       if (target.matches("[data-import-confirm], [data-import-cancel]")) {
         incoming = null;
@@ -147,9 +149,9 @@
     article.querySelector("[data-tracker-delete]").addEventListener("click", () => {
       if (!confirm(words.delete_confirm)) return;
       const base = atl.key("", "").slice(0, -2);  // the site's path: Material's own keys start with it too
-      atl.forget(atl.keys(`${base}:`).concat(atl.keys(`${base}.`)));
+      const gone = atl.forget(atl.keys(`${base}:`).concat(atl.keys(`${base}.`)));
       reader.reset();
-      dataStatus.textContent = words.deleted;
+      dataStatus.textContent = gone ? words.deleted : words.delete_refused;
     });
 
     reader.form(editor.querySelector("form"), (field) => (field ? showOne() : null));

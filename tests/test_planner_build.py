@@ -132,6 +132,16 @@ def test_each_offered_region_gets_its_holidays_file(tmp_path):
     assert '"defaults": {"region": "GB-SCT"}' in html  # the first, when none is named
 
 
+def test_holidays_are_named_in_each_countrys_english_and_only_offered_regions_are_kept(tmp_path):
+    config = write_site(tmp_path, planner_page(STEP), "extra:\n  planner:\n    regions: [US, CA-ON, AU-NSW]\n")
+    build_site(config, tmp_path / "site", "http://127.0.0.1/")
+    labour = {code: json.loads((tmp_path / f"site/assets/hooks/holidays/{code}.json").read_text())["days"][day]
+              for code, day in (("US", "2026-09-07"), ("CA-ON", "2026-09-07"), ("AU-NSW", "2026-10-05"))}
+    assert labour == {"US": "Labor Day", "CA-ON": "Labour Day", "AU-NSW": "Labour Day"}
+    html = (tmp_path / "site/p/index.html").read_text()
+    assert '"choices": {"region": ["US", "CA-ON", "AU-NSW"]}' in html  # reader.js keeps no other region
+
+
 def test_no_regions_no_holidays(tmp_path):
     config = write_site(tmp_path, planner_page(STEP))
     build_site(config, tmp_path / "site", "http://127.0.0.1/")

@@ -146,17 +146,17 @@ def test_download_delete_and_import_again(site, page):
     assert page.evaluate("Object.keys(localStorage)") == []
     choose_file(page, "mine.json", raw)
     expect(page.locator("[data-preview-text]")).to_have_text(
-        "This file adds 3 and replaces 0 interviews. Your own details: replaced.")
+        "Interviews this file adds: 3; interviews it replaces: 0. Your own details: replaced.")
     expect(page.get_by_role("button", name="Import", exact=True)).to_be_focused()
     assert page.evaluate("Object.keys(localStorage)") == []  # nothing yet: the reader has not said yes
     page.get_by_role("button", name="Import", exact=True).click()
-    expect(page.locator("[data-tracker-data-status]")).to_have_text("Imported. You now have 3 interviews here.")
+    expect(page.locator("[data-tracker-data-status]")).to_have_text("Imported. Interviews here now: 3.")
     expect(items(page)).to_have_count(3)
     assert stored(page, READER_KEY)["list"] == file["data"]["list"]
     # the same file again: it merges by id, and replaces what it holds
     choose_file(page, "mine.json", raw)
     expect(page.locator("[data-preview-text]")).to_have_text(
-        "This file adds 0 and replaces 3 interviews. Your own details: replaced.")
+        "Interviews this file adds: 0; interviews it replaces: 3. Your own details: replaced.")
     page.get_by_role("button", name="Cancel").click()
     expect(page.locator("[data-tracker-preview]")).to_be_hidden()
 
@@ -168,6 +168,16 @@ BAD_FILES = {
                         "This file comes from a newer version of this site."),
     "ten megabytes": (b'{"format": "after-the-interview", "v": 2, "data": {"x": "' + b"x" * 10_000_000 + b'"}}',
                       "This file is too large to be data from this site."),
+    "version 1, which had no files": (json.dumps({"format": "after-the-interview", "v": 1, "data": {}}).encode(),
+                                       "This file is not data from this site, or it is damaged."),
+    "more interviews than the site keeps": (
+        json.dumps({"format": "after-the-interview", "v": 2,
+                    "data": {"list": [interview(f"many{n:04d}") for n in range(1001)]}}).encode(),
+        "With this file you would have more than 1000 interviews, as many as this site keeps."),
+    "one that would take the list past that": (  # three are stored already
+        json.dumps({"format": "after-the-interview", "v": 2,
+                    "data": {"list": [interview(f"many{n:04d}") for n in range(998)]}}).encode(),
+        "With this file you would have more than 1000 interviews, as many as this site keeps."),
     "nothing usable in it": (json.dumps({"format": "after-the-interview", "v": 2,
                                          "data": {"list": [{"id": "!"}, 7], "you": []}}).encode(),
                              "This file is not data from this site, or it is damaged."),
@@ -197,11 +207,113 @@ def test_absurd_dates_and_a_thousand_interviews_import_and_show(site, page):
     open_tracker(page, site, {"v": 2, "you": {}, "at": "", "list": []})
     choose_file(page, "many.json", json.dumps({"format": "after-the-interview", "v": 2,
                                                "data": {"list": many}}).encode())
-    expect(page.locator("[data-preview-text]")).to_contain_text("adds 1000 and replaces 0")
+    expect(page.locator("[data-preview-text]")).to_contain_text("adds: 1000; interviews it replaces: 0")
     page.get_by_role("button", name="Import", exact=True).click()
     expect(items(page)).to_have_count(1000)
     expect(item(page, "Absurd").locator("[data-when]")).to_have_text("No interview date yet.")
     assert len(stored(page, READER_KEY)["list"]) == 1000
+
+
+def test_any_export_imports_back(site, page):
+    """What the site can store, it can take back: a thousand interviews of long texts make a
+    file of more than 2 MB."""
+    full = {"v": 2, "you": {}, "at": "", "list": [
+        interview(f"big{n:04d}", company=f"{n} " + "x" * 1990, interview_date="2026-12-07") for n in range(1000)]}
+    open_tracker(page, site, full)
+    raw = export(page)
+    assert len(raw) > 2_000_000
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete everything").click()
+    choose_file(page, "mine.json", raw)
+    expect(page.locator("[data-preview-text]")).to_contain_text("adds: 1000;")
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("[data-tracker-data-status]")).to_have_text("Imported. Interviews here now: 1000.")
+    assert stored(page, READER_KEY)["list"] == full["list"]
+
+
+def test_a_full_list_takes_no_more_and_says_so(site, page):
+    full = {"v": 2, "you": {}, "at": "", "list": [interview(f"full{n:04d}", company=f"C{n}") for n in range(1000)]}
+    open_tracker(page, site, full)
+    before = page.evaluate("(key) => localStorage.getItem(key)", READER_KEY)
+    page.get_by_role("button", name="Add an interview").first.click()
+    message = "You have 1000 interviews here, as many as this site keeps. Remove one to add another."
+    expect(page.locator("[data-tracker-status]")).to_have_text(message)
+    expect(page.locator("[data-tracker-editor]")).to_be_hidden()
+    page.goto(site.url + "timing/", wait_until="networkidle")
+    page.locator("[data-atl-picker] [data-atl-add]").click()
+    expect(page.locator("[data-atl-picker] [data-atl-announce]")).to_have_text(message)
+    expect(page.locator("[data-atl-picker] [data-atl-announce]")).to_be_visible()  # not for screen readers only
+    assert page.evaluate("(key) => localStorage.getItem(key)", READER_KEY) == before
+
+
+def test_import_and_delete_say_so_when_the_browser_refuses(site, page):
+    open_tracker(page, site, {"v": 2, "you": {}, "at": "", "list": []})
+    page.evaluate("""() => {
+      Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); };
+      Storage.prototype.removeItem = () => { throw new DOMException("no", "SecurityError"); };
+    }""")
+    choose_file(page, "mine.json", json.dumps({"format": "after-the-interview", "v": 2, "data": THREE}).encode())
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("[data-tracker-data-status]")).to_have_text(
+        "Imported into this page only: this browser is not keeping data (its storage is full or turned off), "
+        "so it will be gone when you leave. Interviews here now: 3.")
+    expect(items(page)).to_have_count(3)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete everything").click()
+    expect(page.locator("[data-tracker-data-status]")).to_have_text(
+        "This browser would not let the page delete all of it. Its settings can clear this site's data.")
+
+
+@pytest.mark.parametrize("value", ['{"v": 3, "you": {}, "at": "", "list": []}', "{not json", '["a"]'])
+def test_data_this_version_cannot_read_is_left_as_it_is(site, page, value):
+    """Kept by a newer version of the site (say, a page read offline after an update) or
+    damaged: the reader is told, nothing is written over it, and deleting it starts afresh."""
+    page.clock.set_fixed_time(NOW)
+    page.goto(site.url, wait_until="networkidle")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [READER_KEY, value])
+    open_tracker(page, site)
+    note = page.locator("[data-atl-storage-note]")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("This browser holds data from this site that this page cannot read")
+    page.get_by_role("button", name="Add an interview").first.click()
+    page.get_by_label("Company (optional)").fill("Zeta")
+    expect(items(page)).to_have_count(1)  # on the page while it is open
+    assert page.evaluate("(key) => localStorage.getItem(key)", READER_KEY) == value
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete everything").click()
+    expect(note).to_be_hidden()
+    page.get_by_role("button", name="Add an interview").first.click()
+    page.get_by_label("Company (optional)").fill("Eta")
+    expect(item(page, "Eta")).to_have_count(1)
+    assert [one["f"] for one in stored(page, READER_KEY)["list"]] == [{"company": "Eta"}]
+
+
+def test_a_region_or_date_the_site_does_not_offer_is_left_out(site, page):
+    """A stored or imported value is checked as strictly as one typed: a region the site does
+    not offer (or no region code at all) gives way to the site's default; 30 February is no date."""
+    errors = own_script_errors(page)
+    delta = interview("dddddd", company="Delta", interview_date="2026-02-30")
+    data = {**THREE, "you": {"region": "<i"}, "list": [*THREE["list"][:2], delta]}
+    open_tracker(page, site, data)
+    expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Tuesday, December 1")
+    expect(item(page, "Delta").locator("[data-when]")).to_have_text("No interview date yet.")
+    assert errors == []
+    keep(page, READER_KEY, {**data, "you": {"region": "FR"}})
+    page.reload(wait_until="networkidle")
+    expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Tuesday, December 1")
+    page.goto(site.url + "timing/", wait_until="networkidle")
+    expect(page.locator("#atl-field-region")).to_have_value("US")
+
+
+def test_a_choice_made_in_another_tab_closes_the_editor(site, context):
+    tracker, planner = context.new_page(), context.new_page()
+    open_tracker(tracker, site, THREE)
+    item(tracker, "Acme").get_by_role("button", name="Edit").click()
+    expect(tracker.get_by_label("Company (optional)")).to_have_value("Acme")
+    planner.goto(site.url + "timing/", wait_until="networkidle")
+    planner.locator("#atl-pick").select_option(label="Beta")
+    expect(tracker.locator("[data-tracker-editor]")).to_be_hidden()
+    expect(item(tracker, "Acme").get_by_role("button", name="Edit")).to_have_attribute("aria-expanded", "false")
 
 
 def test_storage_full_keeps_what_is_there_and_says_so(site, page):
