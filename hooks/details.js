@@ -89,7 +89,8 @@
         fill();
       } else if (button?.matches("[data-details-clear]")) {
         reader.change((d) => {
-          for (const input of root.querySelectorAll("[name]")) delete place(input, d)?.[input.name];
+          // what was typed; a choice (the region) is a setting of every interview, and stays
+          for (const input of root.querySelectorAll("input[name]")) delete place(input, d)?.[input.name];
           if (people && reader.current()) reader.current().people = [];
         });
         root.querySelector("[data-details-announce]").textContent = JSON.parse(root.dataset.words).cleared;

@@ -110,7 +110,10 @@
         reader.remove(id);
         status.textContent = atl.fill(words.removed, { title });
         root.querySelector("[data-tracker-add]").focus();
-      } else if (button.matches("[data-mark-done]")) reader.change((d) => d.list.find((o) => o.id === id).done.push(button.value));
+      } else if (button.matches("[data-mark-done]")) {
+        reader.change((d) => d.list.find((o) => o.id === id).done.push(button.value));
+        list.querySelector(`[data-interview="${id}"] h2`).focus();  // the button is gone: its interview
+      }
       else if (button.tagName === "A") reader.choose(id);  // its dates, templates and checklist follow it
     });
 
@@ -154,6 +157,7 @@
       dataStatus.textContent = gone ? words.deleted : words.delete_refused;
     });
 
+    editor.addEventListener("keydown", (event) => event.key === "Escape" && close());
     reader.form(editor.querySelector("form"), (field) => (field ? showOne() : null));
     reader.watch(root, (field) => !field && show());
     show();

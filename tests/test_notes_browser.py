@@ -182,8 +182,10 @@ def test_the_panel_note_is_written_once_for_each_interviewer(site, clipboard_con
     cards.nth(1).get_by_role("button", name="Copy body").click()
     expect(cards.nth(1).locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     assert "Dear Mr Chen," in page.evaluate("navigator.clipboard.readText()")
-    # other notes are for the first interviewer
-    expect(note(page, "thank-you-in-person").locator("[data-note-body]")).to_contain_text("Dear Ms Patel,")
+    # so does the in-person one; the others are for the first interviewer
+    expect(note(page, "thank-you-in-person").locator("[data-note-body]")).to_contain_text(
+        ["Dear Ms Patel,", "Dear Mr Chen,"])
+    expect(note(page, "thank-you-screen").locator("[data-note-body]")).to_contain_text("Dear Ms Patel,")
     assert current(page)["people"] == [{"interviewer_name": "Ms Patel", "topic": "the spring launch"},
                                        {"interviewer_name": "Mr Chen", "topic": "the budget review"}]
     page.locator("[data-person='0'] [data-atl-remove-person]").click()
@@ -373,4 +375,17 @@ def test_no_accessibility_violations(site, new_page, scheme):
     field(page, "company").fill("Northwind")
     page.get_by_role("button", name="Add an interviewer").click()
     field(page, "role").focus()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_buttons_keep_their_contrast_under_the_pointer_and_in_focus(site, new_page, scheme):
+    """Material fills a button under the pointer (and, on a phone, after a tap) with the accent:
+    the hooks' buttons stay legible then, and in focus."""
+    page = new_page(color_scheme=scheme)
+    open_notes(page, site)
+    card = note(page, "thank-you-screen")
+    card.get_by_role("button", name="Copy body").hover()
+    assert axe_violations(page) == []
+    card.get_by_role("button", name="Copy", exact=True).focus()
     assert axe_violations(page) == []

@@ -198,6 +198,10 @@ def test_the_region_is_chosen_kept_and_says_what_a_holiday_moved(site, page):
     expect(step(page, "thank-you").locator("[data-step-date]")).to_have_text("Wednesday 25 December 2030")
     expect(step(page, "thank-you").locator("[data-step-note]")).to_have_text(
         "Public holidays for 2030 are not known yet, so only weekends are skipped.")
+    page.get_by_role("button", name="Clear these details").click()  # what was typed, not the region
+    expect(page.get_by_label("Interview date")).to_have_value("")
+    expect(region).to_have_value("GB-ENG")
+    assert stored(page, READER_KEY)["you"] == {"region": "GB-ENG"}
 
 
 def test_a_regions_holidays_are_fetched_only_when_it_is_used(site, page):

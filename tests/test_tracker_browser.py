@@ -55,6 +55,7 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
     expect(item(page, "Gamma").locator("[data-when]")).to_have_text("No interview date yet.")
     beta.get_by_role("button", name="Mark as done").click()
     expect(beta.locator("[data-overdue]")).to_be_hidden()
+    expect(beta.get_by_role("heading", name="Beta")).to_be_focused()  # its button is gone: the keyboard stays
     expect(items(page).locator("h2")).to_have_text(["Acme, Analyst", "Beta", "Gamma"])
     assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [[], ["thank-you"], []]
 
@@ -78,6 +79,10 @@ def test_add_edit_and_remove(site, page):
     edit.click()
     expect(page.get_by_label("Company (optional)")).to_have_value("Delta")
     expect(page.locator("#atl-field-interviewer_name-0")).to_have_value("Ms Patel")
+    page.keyboard.press("Escape")  # closes it too
+    expect(page.locator("[data-tracker-editor]")).to_be_hidden()
+    expect(edit).to_be_focused()
+    edit.click()
     page.once("dialog", lambda dialog: dialog.dismiss())  # removal asks once; no keeps it
     item(page, "Delta").get_by_role("button", name="Remove").click()
     expect(items(page)).to_have_count(1)
@@ -356,6 +361,7 @@ def test_without_javascript_it_says_what_it_needs(site, new_page):
     note = page.locator(".atl-no-js")
     expect(note).to_be_visible()
     expect(note).to_contain_text("This page needs JavaScript")
+    expect(page.get_by_role("heading", name="Your data")).to_be_hidden()  # its buttons need it too
     note.get_by_role("link").click()
     expect(page.locator("h1")).to_contain_text("After the interview")
 
