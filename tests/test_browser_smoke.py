@@ -45,16 +45,24 @@ def test_instant_navigation_swaps_pages_without_reload(site, page):
 
 
 @pytest.mark.parametrize("system, other", [("light", "dark"), ("dark", "light")])
-def test_palette_follows_system_and_toggle_is_kept(site, new_page, system, other):
+def test_palette_follows_the_device_on_every_visit_until_the_reader_picks_one(site, new_page, system, other):
     schemes = {"light": "default", "dark": "slate"}
     page = new_page(color_scheme=system)
-    page.goto(site.url, wait_until="networkidle")
     body = page.locator("body")
-    assert body.get_attribute("data-md-color-scheme") == schemes[system]
-    page.locator(f'label[title="Switch to {other} mode"]').first.click()
-    assert body.get_attribute("data-md-color-scheme") == schemes[other]
+    page.goto(site.url, wait_until="networkidle")
+    expect(body).to_have_attribute("data-md-color-scheme", schemes[system])
+    page.emulate_media(color_scheme=other)  # a phone that turns dark in the evening, after a first visit
     page.reload(wait_until="networkidle")
-    assert body.get_attribute("data-md-color-scheme") == schemes[other]
+    expect(body).to_have_attribute("data-md-color-scheme", schemes[other])
+    page.emulate_media(color_scheme=system)
+    expect(body).to_have_attribute("data-md-color-scheme", schemes[system])  # while the page is open too
+    page.get_by_title("Switch to light mode").click()
+    page.get_by_title("Switch to dark mode").click()
+    page.emulate_media(color_scheme="light")
+    page.reload(wait_until="networkidle")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")  # the reader's choice is kept
+    page.get_by_title("Switch to the device's setting").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
 
 
 def test_a_feature_script_loads_only_where_the_feature_is_and_once(site, page):
