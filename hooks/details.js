@@ -7,8 +7,8 @@
   const locale = () => `en-${/^[A-Z]{2}(?![A-Za-z])/.exec(reader.region())?.[0] ?? "US"}`;
   Object.assign(reader, {
     // `value` when it is a date the site can use (1900 to 2999, and on the calendar: not
-    // 30 February, which Date.parse makes 2 March), else ""
-    date: (value) => (DATE.test(value) && new Date(`${value}T00:00Z`).toISOString().startsWith(value) ? value : ""),
+    // 30 February, which V8 makes 2 March and WebKit an invalid date), else ""
+    date: (value) => (DATE.test(value) && new Date(`${value}T00:00Z`).getUTCDate() === +value.slice(8) ? value : ""),
     today() {
       const now = new Date();
       return new Date(now - now.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
@@ -89,8 +89,8 @@
         fill();
       } else if (button?.matches("[data-details-clear]")) {
         reader.change((d) => {
-          // what was typed; a choice (the region) is a setting of every interview, and stays
-          for (const input of root.querySelectorAll("input[name]")) delete place(input, d)?.[input.name];
+          // what was typed; the reader's choice of region is a setting of every interview, and stays
+          for (const input of root.querySelectorAll('[name]:not(select[data-scope="reader"])')) delete place(input, d)?.[input.name];
           if (people && reader.current()) reader.current().people = [];
         });
         root.querySelector("[data-details-announce]").textContent = JSON.parse(root.dataset.words).cleared;

@@ -75,7 +75,7 @@
   // The reader's data as a file, and back: {"format": "after-the-interview", "v": 2,
   // "exported": "2026-12-01", "data": {...}} (hooks/README.md)
   const FORMAT = "after-the-interview";
-  // Browser storage holds some 5 million characters, and an export is as long as what it
+  // Browser storage holds some 5.2 million characters, and an export is as long as what it
   // stored (so it is not indented), plus its first line: any export can come back. In UTF-8
   // a character takes at most 3 bytes.
   const MAX_TEXT = 5.3e6;

@@ -65,7 +65,8 @@ WORDS = {
     "holiday": "{date} is {name}, so it does not count as a working day.",
     "no_holidays": "Public holidays for {year} are not known yet, so only weekends are skipped.",
     "start": "Enter your interview date to see your dates.",
-    "check_date": "This interview date cannot be used: check its year, which has four digits.",
+    "check_date": "This interview date is not one the planner can use: check its day, month and year "
+                  "(four digits).",
     "next": "Next: {step}, {date}.",
     "all_passed": "Every date in this plan has passed.",
     "decision_early": "The decision date is before the interview, so it is not used.",
@@ -204,8 +205,8 @@ TRACKER_WORDS = {
     "import_confirm": "Import",
     "import_cancel": "Cancel",
     "imported": "Imported. Interviews here now: {count}.",
-    "import_unkept": "Imported into this page only: this browser is not keeping data (its storage is full or "
-                     "turned off), so it will be gone when you leave. Interviews here now: {count}.",
+    "import_unkept": "Imported into this page only: this browser is not keeping it (the note above says why), "
+                     "so it will be gone when you leave. Interviews here now: {count}.",
     "import_bad": "This file is not data from this site, or it is damaged.",
     "import_newer": "This file comes from a newer version of this site.",
     "import_big": "This file is too large to be data from this site.",

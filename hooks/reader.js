@@ -80,11 +80,11 @@
     };
     if (old && reader.change(merge)) atl.forget(oldKeys());
   }
-  // The whole data in one write: stored whole, or (storage full or refused) not at all; then
-  // the reader is told, once, and what is on the page stays.
+  // The whole data in one write: stored whole, or (storage full or refused, or holding what
+  // this version cannot read) not at all; then the reader is told, and what is on the page stays.
   function save() {
     const saved = !locked && atl.save(KEY, data.list.length || Object.keys(data.you).length ? data : null);
-    told ||= !saved && !locked;
+    told = !saved && !locked;
     tell();
     return saved;
   }
@@ -170,6 +170,7 @@
   addEventListener("storage", (event) => {
     if (event.key !== KEY && event.key !== null) return;
     load();
+    tell();
     show();
   });
   atl.everyPage(tell);

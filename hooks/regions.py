@@ -101,7 +101,7 @@ def _checked_name(code: str, where: str) -> str:
 def holiday_table(code: str, first: int, last: int) -> dict[str, object]:
     """The region's public holidays from `first` to `last` (years), as the planner page reads
     them: {"from": 2026, "to": 2028, "days": {"2026-12-25": "Christmas Day", ...}}."""
-    cache = _cache_file("table", "local names", code, first, last)
+    cache = _cache_file("table", "English names", code, first, last)
     try:
         return json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -109,11 +109,12 @@ def holiday_table(code: str, first: int, last: int) -> dict[str, object]:
     import holidays
 
     match = CODE.match(code)
-    # the names in the country's own English ("Labour Day" in Canada and Australia), where
-    # the package has them; else its default
-    local = f"en_{match['country']}"
+    # the names in the country's own English ("Labour Day" in Canada and Australia), else in
+    # American English, where the package has them; never the build machine's language
     kind = type(holidays.country_holidays(match["country"]))
-    language = local if local in getattr(kind, "supported_languages", ()) else None
+    supported = getattr(kind, "supported_languages", ())
+    language = next((name for name in (f"en_{match['country']}", "en_US") if name in supported),
+                    getattr(kind, "default_language", None))
     found = holidays.country_holidays(match["country"], subdiv=match["subdiv"], years=range(first, last + 1),
                                       language=language)
     days = {day.isoformat(): "; ".join(found.get_list(day)) for day in sorted(found)}

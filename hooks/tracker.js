@@ -60,7 +60,7 @@
       status.textContent = all.length ? "" : words.none;
       // the editor is for the chosen interview: closed when another is chosen (in another
       // tab too) or it is removed
-      if (editing !== reader.data().at) close();
+      if (editing !== reader.data().at) close(false);
       root.querySelector("[data-tracker-calendar]").disabled = !all.some((s) => s.dates.some((d) => d.state !== "passed"));
     }
     // a keystroke in the editor: that interview's item only
@@ -78,13 +78,14 @@
       show();
       editor.querySelector("input")?.focus();
     }
-    function close() {
+    // (`focus`: the keyboard goes back to its Edit button; not when another tab closed it)
+    function close(focus = true) {
       if (editing === null) return;
-      const id = editing;
+      const edit = list.querySelector(`[data-interview="${editing}"] [data-edit]`);
       editing = null;
       editor.hidden = true;
-      list.querySelector(`[data-interview="${id}"] [data-edit]`)?.setAttribute("aria-expanded", "false");
-      list.querySelector(`[data-interview="${id}"] [data-edit]`)?.focus();
+      edit?.setAttribute("aria-expanded", "false");
+      if (focus) edit?.focus();
     }
     async function download(interviews, name) {
       await atl.script("files");
@@ -112,7 +113,7 @@
         root.querySelector("[data-tracker-add]").focus();
       } else if (button.matches("[data-mark-done]")) {
         reader.change((d) => d.list.find((o) => o.id === id).done.push(button.value));
-        list.querySelector(`[data-interview="${id}"] h2`).focus();  // the button is gone: its interview
+        list.querySelector(`[data-interview="${id}"] h2`)?.focus();  // the button is gone: its interview
       }
       else if (button.tagName === "A") reader.choose(id);  // its dates, templates and checklist follow it
     });
@@ -157,7 +158,7 @@
       dataStatus.textContent = gone ? words.deleted : words.delete_refused;
     });
 
-    editor.addEventListener("keydown", (event) => event.key === "Escape" && close());
+    editor.addEventListener("keydown", (event) => event.key === "Escape" && !event.isComposing && !event.defaultPrevented && close());
     reader.form(editor.querySelector("form"), (field) => (field ? showOne() : null));
     reader.watch(root, (field) => !field && show());
     show();

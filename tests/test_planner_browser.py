@@ -304,7 +304,7 @@ def test_a_date_out_of_range_is_no_date(site, page, value):
     keep(page, READER_KEY, {"v": 2, "you": {}, "at": "a1b2c3", "list": [one]})
     open_planner(page, site.url + "timing/")
     expect(page.locator("[data-plan-status]")).to_have_text(
-        "This interview date cannot be used: check its year, which has four digits.")
+        "This interview date is not one the planner can use: check its day, month and year (four digits).")
     expect(step(page, "thank-you").locator("[data-step-date]")).to_be_empty()
     assert page.locator("#atl-field-interview_date").get_attribute("max") == "2999-12-31"
     assert errors == []

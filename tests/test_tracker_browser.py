@@ -260,7 +260,7 @@ def test_import_and_delete_say_so_when_the_browser_refuses(site, page):
     choose_file(page, "mine.json", json.dumps({"format": "after-the-interview", "v": 2, "data": THREE}).encode())
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.locator("[data-tracker-data-status]")).to_have_text(
-        "Imported into this page only: this browser is not keeping data (its storage is full or turned off), "
+        "Imported into this page only: this browser is not keeping it (the note above says why), "
         "so it will be gone when you leave. Interviews here now: 3.")
     expect(items(page)).to_have_count(3)
     page.once("dialog", lambda dialog: dialog.accept())
@@ -291,6 +291,17 @@ def test_data_this_version_cannot_read_is_left_as_it_is(site, page, value):
     page.get_by_label("Company (optional)").fill("Eta")
     expect(item(page, "Eta")).to_have_count(1)
     assert [one["f"] for one in stored(page, READER_KEY)["list"]] == [{"company": "Eta"}]
+
+
+def test_another_tab_that_writes_what_this_one_cannot_read_is_said_at_once(site, context):
+    here, there = context.new_page(), context.new_page()
+    open_tracker(here, site, THREE)
+    there.goto(site.url, wait_until="networkidle")
+    there.evaluate("(key) => localStorage.setItem(key, JSON.stringify({v: 3, list: []}))", READER_KEY)
+    note = here.locator("[data-atl-storage-note]")
+    expect(note).to_contain_text("This browser holds data from this site that this page cannot read")
+    there.evaluate("(key) => localStorage.removeItem(key)", READER_KEY)
+    expect(note).to_be_hidden()
 
 
 def test_a_region_or_date_the_site_does_not_offer_is_left_out(site, page):
@@ -335,6 +346,10 @@ def test_storage_full_keeps_what_is_there_and_says_so(site, page):
     expect(note).to_be_visible()
     expect(note).to_contain_text("This browser is not keeping what you type")
     assert page.evaluate("(key) => localStorage.getItem(key)", READER_KEY) == before  # never half-written
+    page.evaluate("() => { Storage.prototype.setItem = window.__setItem; }")  # room again: kept, and the note goes
+    page.get_by_label("Company (optional)").fill("Zeta Ltd")
+    expect(note).to_be_hidden()
+    assert [one["f"].get("company") for one in stored(page, READER_KEY)["list"]][-1] == "Zeta Ltd"
 
 
 def test_other_tabs_follow(site, context):
