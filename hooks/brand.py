@@ -86,9 +86,9 @@ def _css(rgb: tuple[float, float, float, float], alpha: float = 1.0) -> str:
 def check_palette(palette: object, colors: dict[str, str], css: str) -> None:
     """Every scheme of the palette, checked; PluginError naming the pair that fails."""
     entries = palette if isinstance(palette, list) else [palette or {}]
-    for entry in entries:
-        scheme, primary, accent = (entry.get(k) or d for k, d in (("scheme", "default"), ("primary", "indigo"),
-                                                                     ("accent", "indigo")))
+    schemes = [tuple(entry.get(k) or d for k, d in (("scheme", "default"), ("primary", "indigo"), ("accent", "indigo")))
+               for entry in entries]
+    for scheme, primary, accent in dict.fromkeys(schemes):  # each once: the automatic entry repeats one
         for role, name in (("primary", primary), ("accent", accent)):
             if name == "custom" and role not in colors:
                 raise PluginError(f"mkdocs.yml: theme.palette has {role}: custom; set its colour in "

@@ -10,6 +10,7 @@ luminances, a colour with transparency laid over what is behind it.
 from __future__ import annotations
 
 import colorsys
+import functools
 import re
 from pathlib import Path
 
@@ -37,9 +38,9 @@ def variables(scheme: str, primary: str, accent: str, extra_css: str = "") -> di
     specificity (how many attributes it names), then in order, as the cascade has it."""
     body = {"scheme": scheme, "primary": primary, "accent": accent}
     matching: list[tuple[int, int, str]] = []  # (specificity, order, declarations)
-    for order, (selectors, declarations) in enumerate(RULE.findall(_material() + extra_css)):
-        weights = [_weight(s.strip(), body) for s in selectors.split(",")]
-        if max(weights) >= 0:
+    for order, (selectors, declarations) in enumerate(_palette_rules(extra_css)):
+        weights = [len(tests) for tests in selectors if all(body[key] == value for key, value in tests)]
+        if weights:
             matching.append((max(weights), order, declarations))
     found: dict[str, str] = {}
     for _, _, declarations in sorted(matching):
@@ -50,14 +51,21 @@ def variables(scheme: str, primary: str, accent: str, extra_css: str = "") -> di
     return found
 
 
-def _weight(selector: str, body: dict[str, str]) -> int:
-    """0 for :root, the number of attributes for a selector of the body's palette attributes
-    that all match, -1 for any other selector."""
-    if selector == ":root":
-        return 0
-    tests = ATTRIBUTE.findall(selector)
-    matches = bool(tests) and ATTRIBUTE.sub("", selector) == "" and all(body[key] == value for key, value in tests)
-    return len(tests) if matches else -1
+@functools.cache  # read once: each scheme of the palette asks again
+def _palette_rules(extra_css: str) -> list[tuple[list[list[tuple[str, str]]], str]]:
+    """The rules that can set the body's colours, in order, each with its declarations and its
+    selectors that can: `:root` (no attribute to test) and those made only of the body's
+    palette attributes (the attributes they test, as (name, value) pairs)."""
+    rules = []
+    for selectors, declarations in RULE.findall(_material() + extra_css):
+        kept = []
+        for selector in (s.strip() for s in selectors.split(",")):
+            tests = ATTRIBUTE.findall(selector)
+            if selector == ":root" or (tests and ATTRIBUTE.sub("", selector) == ""):
+                kept.append(tests)
+        if kept:
+            rules.append((kept, declarations))
+    return rules
 
 
 def colour(value: str, found: dict[str, str]) -> Colour:
