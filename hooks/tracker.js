@@ -32,7 +32,9 @@
       return { one, dates, overdue, next, rank };
     }
     const stepOf = (found) => steps.find((s) => s.id === found.id);
-    const line = (found, pattern) => atl.fill(pattern, { step: stepOf(found).title, date: reader.longDate(found.date) });
+    // an overdue step's date; the next one's as the planner writes it (its time, "today")
+    const line = (found, pattern, one) => atl.fill(pattern, {
+      step: stepOf(found).title, date: one ? cal.dateWords(found, stepOf(found), one, plannerWords) : reader.longDate(found.date) });
     function render(s) {
       const li = template.content.firstElementChild.cloneNode(true);
       li.dataset.interview = s.one.id;
@@ -43,7 +45,7 @@
       overdue.hidden = !s.overdue;
       if (s.overdue) overdue.firstElementChild.textContent = line(s.overdue, words.overdue);
       li.querySelector("[data-mark-done]").value = s.overdue?.id ?? "";
-      li.querySelector("[data-next]").textContent = s.next ? line(s.next, words.next) : s.dates.length ? words.done : "";
+      li.querySelector("[data-next]").textContent = s.next ? line(s.next, words.next, s.one) : s.dates.length ? words.done : "";
       li.querySelector("[data-dates]").href = stepsRoot.querySelector("[data-planner-link] a").href;
       const focus = s.overdue ?? s.next;
       const links = focus && stepsRoot.querySelector(`[data-step="${focus.id}"] .atl-step__links`);

@@ -53,6 +53,15 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
     expect(item(page, "Acme").locator("[data-next]")).to_have_text(
         "Next: Send your thank-you note, Wednesday, December 2")
     expect(item(page, "Gamma").locator("[data-when]")).to_have_text("No interview date yet.")
+    # the next step's date as the planner writes it (dateWords): by the interview's time; the
+    # day after, as today is Thanksgiving
+    keep(page, READER_KEY, {**THREE, "list": [*THREE["list"], interview(
+        "dddddd", company="Delta", interview_date="2026-11-25", interview_time="15:00")]})
+    page.reload(wait_until="networkidle")
+    expect(item(page, "Delta").locator("[data-next]")).to_have_text(
+        "Next: Send your thank-you note, Friday, November 27, by 3:00 PM")
+    keep(page, READER_KEY, THREE)
+    page.reload(wait_until="networkidle")
     beta.get_by_role("button", name="Mark as done").click()
     expect(beta.locator("[data-overdue]")).to_be_hidden()
     expect(beta.get_by_role("heading", name="Beta")).to_be_focused()  # its button is gone: the keyboard stays
