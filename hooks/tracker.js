@@ -80,12 +80,16 @@
       show();
       editor.querySelector("input")?.focus();
     }
-    // (`focus`: the keyboard goes back to its Edit button; not when another tab closed it)
+    // Closed by the reader (`focus`): the list is sorted again (a keystroke updates its item
+    // only, in place) and the keyboard goes back to its Edit button. Closed as another tab
+    // chose another interview: neither.
     function close(focus = true) {
       if (editing === null) return;
-      const edit = list.querySelector(`[data-interview="${editing}"] [data-edit]`);
+      const id = editing;
       editing = null;
       editor.hidden = true;
+      if (focus) show();
+      const edit = list.querySelector(`[data-interview="${id}"] [data-edit]`);
       edit?.setAttribute("aria-expanded", "false");
       if (focus) edit?.focus();
     }

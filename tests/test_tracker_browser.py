@@ -103,6 +103,16 @@ def test_add_edit_and_remove(site, page):
     assert stored(page, READER_KEY) is None  # nothing left to keep
 
 
+def test_the_list_is_sorted_again_once_the_editor_closes(site, page):
+    open_tracker(page, site, THREE)
+    item(page, "Gamma").get_by_role("button", name="Edit").click()
+    page.get_by_label("Interview date").fill("2026-11-10")  # its thank-you is now the oldest overdue
+    expect(items(page).locator("h2")).to_have_text(["Beta", "Acme, Analyst", "Gamma"])  # not while typing
+    page.get_by_role("button", name="Done", exact=True).click()
+    expect(items(page).locator("h2")).to_have_text(["Gamma", "Beta", "Acme, Analyst"])
+    expect(item(page, "Gamma").get_by_role("button", name="Edit")).to_be_focused()
+
+
 def test_an_interviews_links_take_its_details_along(site, page):
     open_tracker(page, site, THREE)
     item(page, "Beta").get_by_role("link", name="Thank-you templates").click()
