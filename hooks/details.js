@@ -66,6 +66,8 @@
         const value = reader.own(place(input, reader.data()), input.name) ?? reader.defaultOf(input.name) ?? "";
         if (input.value !== value) input.value = value;
       }
+      // a folded group of fields opens where one of them holds something
+      for (const group of root.querySelectorAll("details")) group.open ||= [...group.querySelectorAll("[name]")].some((i) => i.value);
       show();
     };
     root.addEventListener("input", ({ target }) => {

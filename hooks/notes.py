@@ -72,6 +72,7 @@ class Field:
     example: str = ""
     kind: str = "text"
     scope: str = "interview"  # where reader.js keeps it: see FIELD_SCOPES
+    group: str = ""  # the fields of a group are shown together, folded, under its name
 
 
 @dataclass
@@ -154,6 +155,9 @@ def _field(entry: object, number: int, line: Callable[..., int | None]) -> Field
     for key, allowed in (("kind", FIELD_KINDS), ("scope", FIELD_SCOPES)):
         if getattr(item, key) not in allowed:
             raise NoteError(f"field '{item.id}': {key} must be one of {', '.join(allowed)}", line(key))
+    if item.group and item.scope == "interviewer":
+        raise NoteError(f"field '{item.id}': an interviewer's field is in each interviewer's row, not in a group",
+                        line("group"))
     return item
 
 
@@ -269,7 +273,18 @@ def render_page(page_source: str, fields: dict[str, Field], notes: list[Note], t
         fields=fields, notes=notes, mailtos=mailtos, **context,
         kinds={f.id: [f.scope, f.kind] for f in fields.values()},
         people_fields=[f for f in fields.values() if f.scope == "interviewer"],
+        groups=_groups(fields),
     )
+
+
+def _groups(fields: dict[str, Field]) -> dict[str, list[Field]]:
+    """The fields of the form by group, each group in the order it first comes: "" (the
+    fields shown at once) first. An interviewer's fields are in their rows."""
+    groups: dict[str, list[Field]] = {"": []}
+    for field in fields.values():
+        if field.scope != "interviewer":
+            groups.setdefault(field.group, []).append(field)
+    return groups
 
 
 FEATURE = Feature(name="notes", words=WORDS, script=True, style=True, needs=("reader", "details"))

@@ -55,7 +55,9 @@ def field(page, field_id, person=0):
 
 
 def fill_examples(page):
-    """Every field with its example, as the reader would fill it."""
+    """Every field with its example, as the reader would fill it (opening the folded groups)."""
+    for group in page.locator("details.atl-form__group:not([open]) summary").all():
+        group.click()
     for one in FIELDS.values():
         if one.example:
             field(page, one.id).fill(one.example)
@@ -389,3 +391,16 @@ def test_buttons_keep_their_contrast_under_the_pointer_and_in_focus(site, new_pa
     assert axe_violations(page) == []
     card.get_by_role("button", name="Copy", exact=True).focus()
     assert axe_violations(page) == []
+
+
+def test_fields_for_some_notes_only_are_folded_until_one_holds_something(site, page):
+    open_notes(page, site)
+    group = page.locator("details.atl-form__group")
+    expect(group.locator("summary")).to_have_text("Details for some notes only")
+    expect(field(page, "reference_name")).to_be_hidden()
+    group.locator("summary").click()
+    field(page, "reference_name").fill("Sam")
+    expect(note(page, "thanking-a-reference").locator("[data-note-body]")).to_contain_text("Dear Sam,")
+    page.reload(wait_until="networkidle")
+    expect(field(page, "reference_name")).to_be_visible()  # open: it holds something
+    expect(field(page, "reference_name")).to_have_value("Sam")

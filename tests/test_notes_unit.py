@@ -63,12 +63,23 @@ def test_fields_are_validated_each_at_its_own_line():
         (two.replace("id: b", "id: constructor"), 5, "and not constructor"),
         (two + "    kind: number\n", 7, "kind must be one of text, date"),
         (two + "    colour: red\n", 7, "unknown key 'colour'"),
+        (two + "    scope: interviewer\n    group: More\n", 8, "an interviewer's field is in each interviewer's row"),
         (two + "    example: [a, b]\n", 7, "field 2: 'example:' must be text, not \\['a', 'b'\\]"),
         (two.replace("label: B", "label: 2024"), 6, "field 2: 'label:' must be text, not 2024 \\(put it in quotes\\)"),
     ]:
         with pytest.raises(NoteError, match=message) as error:
             fields_from(bad)
         assert error.value.line == line, bad
+
+
+def test_fields_of_a_group_are_shown_together_after_the_others():
+    from notes import _groups
+
+    fields = fields_from("fields:\n  - {id: a, label: A}\n  - {id: b, label: B, group: Later}\n"
+                         "  - {id: c, label: C, scope: interviewer}\n  - {id: d, label: D}\n"
+                         "  - {id: e, label: E, group: Later}\n")
+    assert {name: [f.id for f in members] for name, members in _groups(fields).items()} == {
+        "": ["a", "d"], "Later": ["b", "e"]}
 
 
 def test_a_note_and_its_body_lines():

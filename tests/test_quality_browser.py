@@ -161,6 +161,7 @@ def test_nothing_goes_to_another_host_and_nothing_typed_leaves(site, browser):
 
     page.locator('nav.md-nav--primary a[href$="note-templates/"]').first.click()
     page.locator("form[data-notes]").wait_for()  # the new page is in (.all() does not wait)
+    page.locator("form[data-notes] details summary").click()  # the fields for some notes only
     for field in page.locator("form[data-notes] input").all():
         field.fill("2026-12-01" if field.get_attribute("type") == "date" else SECRET)
     page.get_by_role("button", name="Add an interviewer").click()
