@@ -261,6 +261,7 @@ def test_prints_on_one_page_with_ticks_and_no_chrome(site, page, paper):
     for chrome in CHROME:
         assert chrome not in text
     assert text.count(TICK) == 2
+    assert "For: Interview 1" in text  # the interview these ticks are for (the picker is not printed)
 
 
 def test_print_buttons_print_and_the_blank_copy_keeps_the_ticks(site, page):
@@ -271,7 +272,7 @@ def test_print_buttons_print_and_the_blank_copy_keeps_the_ticks(site, page):
     page.get_by_role("button", name="Print a blank copy").click()
     assert page.evaluate("window.__prints") == 2
     pages, text = pdf_text(page, "A4")
-    assert pages == 1 and TICK not in text
+    assert pages == 1 and TICK not in text and "For:" not in text  # blank: for no interview
     assert squash(FIRST) in squash(text)
     assert stored(page) == ["names-and-titles"]
     page.evaluate("dispatchEvent(new Event('afterprint'))")
