@@ -198,6 +198,8 @@ TRACKER_WORDS = {
                   "copy or to move it to another browser, where you can import it; or delete it all.",
     "export": "Download my data",
     "export_file": "after-the-interview-data.json",
+    "export_unread": "This page cannot read the data kept in this browser (see the note above), so it cannot "
+                     "download it. Nothing was changed.",
     "import": "Import a file",
     "import_adds": "Interviews this file adds: {added}; interviews it replaces: {replaced}. Your own details: {you}.",
     "import_you": "replaced",

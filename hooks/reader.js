@@ -98,6 +98,7 @@
 
   const reader = {
     data: () => data,
+    locked: () => locked,
     current: () => data.list.find((one) => one.id === data.at) ?? null,
     // change the data (`edit(data)`), keep it, and show it wherever the page shows it;
     // `field` names what changed, when it is one field. True when it is stored.

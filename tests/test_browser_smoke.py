@@ -65,6 +65,22 @@ def test_palette_follows_the_device_on_every_visit_until_the_reader_picks_one(si
     expect(body).to_have_attribute("data-md-color-scheme", "default")
 
 
+@pytest.mark.parametrize("device, kept, scheme", [
+    # saved by a visit to a dark device before the automatic palette came first: at index 1
+    # was dark, now light, which Material would show on this dark device for good
+    ("dark", {"index": 1, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate"}}, "slate"),
+    # the reader's own choice of dark, made with this palette, on a light device: kept
+    ("light", {"index": 2, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate"}}, "slate"),
+])
+def test_a_palette_saved_for_other_entries_gives_way_to_the_device(site, new_page, device, kept, scheme):
+    page = new_page(color_scheme=device)
+    page.goto(site.url, wait_until="networkidle")
+    page.evaluate("(kept) => localStorage.setItem(`${__md_scope.pathname}.__palette`, JSON.stringify(kept))",
+                  {**kept, "color": {**kept["color"], "primary": "indigo", "accent": "indigo"}})
+    page.reload(wait_until="networkidle")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+
+
 def test_a_feature_script_loads_only_where_the_feature_is_and_once(site, page):
     """Each page carries the hooks' shared code; a feature's own script comes on the first page
     that has the feature (directly or by instant navigation), and never twice; its CSS is in

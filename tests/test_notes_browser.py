@@ -399,6 +399,9 @@ def test_fields_for_some_notes_only_are_folded_until_one_holds_something(site, p
     expect(group.locator("summary")).to_have_text("Details for some notes only")
     expect(field(page, "reference_name")).to_be_hidden()
     group.locator("summary").click()
+    # at the form's own size, not Material's smaller one for collapsible blocks
+    size = field(page, "company").evaluate("e => getComputedStyle(e).fontSize")
+    expect(field(page, "reference_name")).to_have_css("font-size", size)
     field(page, "reference_name").fill("Sam")
     expect(note(page, "thanking-a-reference").locator("[data-note-body]")).to_contain_text("Dear Sam,")
     page.reload(wait_until="networkidle")

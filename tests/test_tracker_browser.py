@@ -141,6 +141,7 @@ def test_one_calendar_for_every_interview_and_one_each(site, page):
     one, _ = calendar_of(page, item(page, "Acme").get_by_role("button", name="Add to calendar"))
     assert [str(e["UID"]) for e in one.walk("VEVENT")] == [u for u in uids if u.startswith("aaaaaa-")]
     expect(item(page, "Gamma").get_by_role("button", name="Add to calendar")).to_be_disabled()
+    expect(item(page, "Gamma").get_by_role("button", name="Add to calendar")).to_have_css("opacity", "0.6")  # looks it
 
 
 def export(page):
@@ -303,6 +304,8 @@ def test_data_this_version_cannot_read_is_left_as_it_is(site, page, value):
     page.get_by_label("Company (optional)").fill("Zeta")
     expect(items(page)).to_have_count(1)  # on the page while it is open
     assert page.evaluate("(key) => localStorage.getItem(key)", READER_KEY) == value
+    page.get_by_role("button", name="Download my data").click()  # not an empty file that looks like a copy
+    expect(page.locator("[data-tracker-data-status]")).to_contain_text("cannot download it. Nothing was changed.")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Delete everything").click()
     expect(note).to_be_hidden()
