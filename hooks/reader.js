@@ -58,6 +58,7 @@
     const stored = atl.load(KEY, SCHEMA);
     locked = !stored && atl.keys(KEY).includes(KEY);
     data = clean(stored);
+    tell();
   }
   // show the data wherever a page shows it (`field`: what changed, when it is one field);
   // forget the places that have left the page
@@ -129,7 +130,6 @@
     // the browser refused
     reset() {
       load();
-      tell();
       show();
     },
     // call `show(field)` after every change, here or in another tab, while `node` is on the page
@@ -171,7 +171,6 @@
   addEventListener("storage", (event) => {
     if (event.key !== KEY && event.key !== null) return;
     load();
-    tell();
     show();
   });
   atl.everyPage(tell);

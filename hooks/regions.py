@@ -87,7 +87,7 @@ def _checked_name(code: str, where: str) -> str:
     if match is None or match["country"] not in known:
         raise PluginError(f"mkdocs.yml: {where}.regions: unknown region {code!r} (a country code like IE, "
                           "or country and subdivision like GB-SCT)")
-    kind = type(holidays.country_holidays(match["country"]))
+    kind = _holidays_class(match["country"])
     if match["subdiv"] and match["subdiv"] not in kind.subdivisions:
         raise PluginError(f"mkdocs.yml: {where}.regions: {match['country']} has no subdivision {match['subdiv']!r} "
                           f"(known: {', '.join(kind.subdivisions)})")
@@ -111,7 +111,7 @@ def holiday_table(code: str, first: int, last: int) -> dict[str, object]:
     match = CODE.match(code)
     # the names in the country's own English ("Labour Day" in Canada and Australia), else in
     # American English, where the package has them; never the build machine's language
-    kind = type(holidays.country_holidays(match["country"]))
+    kind = _holidays_class(match["country"])
     supported = getattr(kind, "supported_languages", ())
     language = next((name for name in (f"en_{match['country']}", "en_US") if name in supported),
                     getattr(kind, "default_language", None))
@@ -121,6 +121,14 @@ def holiday_table(code: str, first: int, last: int) -> dict[str, object]:
     table = {"from": first, "to": last, "days": days}
     _keep(cache, table)
     return table
+
+
+@functools.cache  # the checks and each holiday table ask for the same country's
+def _holidays_class(country: str) -> type:
+    """The `holidays` package's class for a country: its subdivisions and languages."""
+    import holidays
+
+    return type(holidays.country_holidays(country))
 
 
 @functools.cache  # looking up a package's version reads its metadata files

@@ -126,8 +126,8 @@
 
     // --- the data as a file: download, import (after a preview), delete ---------------------
     article.querySelector("[data-tracker-export]").addEventListener("click", async () => {
-      dataStatus.textContent = reader.locked() ? words.export_unread : "";  // not an empty file that looks like a copy
-      if (reader.locked()) return;
+      dataStatus.textContent = reader.locked() ? words.export_unread : "";
+      if (reader.locked()) return;  // not an empty file that looks like a copy
       await atl.script("files");
       atl.files.save(reader.data(), words.export_file);
     });
