@@ -38,9 +38,12 @@
       long: el.querySelector("[data-note-long]"),
       words: el.querySelector("[data-note-words]"),
       status: el.querySelector("[data-note-status]"),
+      for: el.querySelector("[data-note-for]"),
       marks: [...el.querySelectorAll("mark[data-field]")],
       fields: new Set([...el.querySelectorAll("mark[data-field]")].map((m) => m.dataset.field)),
     });
+    // on a copy for each interviewer, who it is for: their first field (their name), or their number
+    const personField = Object.keys(kinds).find((field) => kinds[field][0] === "interviewer");
     let cards = [...scope.querySelectorAll("[data-note]")].map(card);
     for (const mark of scope.querySelectorAll("mark[data-field]")) mark.dataset.empty = mark.textContent;
 
@@ -71,8 +74,14 @@
       cards = [...scope.querySelectorAll("[data-note]")].map((el) => cards.find((c) => c.el === el) ?? card(el));
     }
     function fill(c) {
+      const person = +(c.el.dataset.person ?? 0);
+      if (c.for) {
+        const name = value(personField, person);
+        c.for.textContent = atl.fill(name ? words.for_person : words.for_number, { name, number: person + 1 });
+        c.for.hidden = (reader.current()?.people.length ?? 0) < 2;
+      }
       for (const mark of c.marks) {
-        const text = value(mark.dataset.field, +(c.el.dataset.person ?? 0));
+        const text = value(mark.dataset.field, person);
         if (mark.textContent !== (text || mark.dataset.empty)) mark.textContent = text || mark.dataset.empty;
         mark.classList.toggle("atl-ph--filled", Boolean(text));
       }
@@ -100,7 +109,7 @@
     // a keystroke refreshes the notes that use its field; anything else, every note
     reader.form(form, (field) => {
       if (!field) perPerson();
-      for (const c of cards) if (!field || c.fields.has(field)) fill(c);
+      for (const c of cards) if (!field || c.fields.has(field) || (c.for && field === personField)) fill(c);
     });
   }
 

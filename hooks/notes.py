@@ -47,6 +47,8 @@ WORDS = {
     "too_long": "This note is too long for an email link. Copy it instead.",
     "word_count": "{count} words",
     "word_target": "{count} words (aim for {min} to {max})",
+    "for_person": "For {name}",
+    "for_number": "For interviewer {number}",
 }
 FIELD_KINDS = ("text", "date")
 # who a field is about: the reader (their name and contact, once), the chosen interview (the

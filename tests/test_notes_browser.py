@@ -178,6 +178,11 @@ def test_the_panel_note_is_written_once_for_each_interviewer(site, clipboard_con
     field(page, "topic", 1).fill("the budget review")
     cards = note(page, "thank-you-panel-member")
     expect(cards).to_have_count(2)
+    # each copy says whom it is for, as a heading; by number until the name is typed
+    expect(cards.get_by_role("heading", level=3)).to_have_text(["For Ms Patel", "For Mr Chen"])
+    field(page, "interviewer_name", 1).fill("")
+    expect(cards.nth(1).get_by_role("heading")).to_have_text("For interviewer 2")
+    field(page, "interviewer_name", 1).fill("Mr Chen")
     for card, (name, topic) in zip(cards.all(), [("Ms Patel", "the spring launch"), ("Mr Chen", "the budget review")]):
         _, body = expected("thank-you-panel-member", {"role": "Analyst", "interviewer_name": name, "topic": topic})
         expect(card.locator("[data-note-body]")).to_have_text(body)
@@ -193,6 +198,7 @@ def test_the_panel_note_is_written_once_for_each_interviewer(site, clipboard_con
     page.locator("[data-person='0'] [data-atl-remove-person]").click()
     expect(cards).to_have_count(1)
     expect(cards.first.locator("[data-note-body]")).to_contain_text("Dear Mr Chen,")
+    expect(cards.get_by_role("heading")).to_have_count(0)  # one interviewer: nothing to tell apart
     page.reload(wait_until="networkidle")
     expect(field(page, "interviewer_name")).to_have_value("Mr Chen")
 
