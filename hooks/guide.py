@@ -64,6 +64,7 @@ EXTERNAL = "atl-external"  # the class of a link to another site
 # What a part leaves out: controls, code, and what only a script shows or fills in
 DROPPED_TAGS = {"button", "form", "input", "select", "textarea", "template", "script", "style"}
 DROPPED_CLASSES = {"atl-js-only", "md-button"}
+NO_JS = "atl-no-js"  # what stands in for the tools without JavaScript: the guide's text, always shown
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # headings one level down (the guide has its own h1); labels, whose controls are gone, become text
 RENAMED = {"h1": "h2", "h2": "h3", "h3": "h4", "h4": "h5", "h5": "h6", "label": "span"}
@@ -203,6 +204,10 @@ class PartWriter(HTMLParser):
                 value = " ".join(self._anchor(one) for one in value.split())
             elif name in ("href", "src") and value is not None:
                 value = self.link(value)
+            elif name == "class" and value and NO_JS in value.split():
+                value = " ".join(one for one in value.split() if one != NO_JS)
+                if not value:
+                    continue
             kept.append((name, value))
         if tag == "details" and "open" not in dict(attrs):
             kept.append(("open", None))

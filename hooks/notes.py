@@ -47,6 +47,7 @@ WORDS = {
     "too_long": "This note is too long for an email link. Copy it instead.",
     "word_count": "{count} words",
     "word_target": "{count} words (aim for {min} to {max})",
+    "each_hint": "Add each interviewer above, and a note appears for each of them.",
     "for_person": "For {name}",
     "for_number": "For interviewer {number}",
 }

@@ -63,6 +63,9 @@ def test_the_shipped_checklist_has_phases_and_items(site, page):
     assert page.locator("article h2").count() == 7
     # every box is named by its item's text (the text is part of the label)
     expect(box(page, FIRST)).to_have_count(1)
+    # with scripts, the introduction speaks of ticks kept here; its stand-in for paper is hidden
+    expect(page.get_by_text("Your ticks stay in this browser")).to_be_visible()
+    expect(page.get_by_text("Print this list and tick each step on paper")).to_be_hidden()
 
 
 def test_click_the_text_ticks_and_a_reload_keeps_it(site, page):
@@ -285,6 +288,9 @@ def test_without_javascript_a_readable_printable_list(site, new_page):
     expect(page.locator("[data-checklist]")).to_be_hidden()
     expect(page.locator(".atl-item").first).to_be_visible()
     expect(page.locator("input[data-item]")).to_have_count(page.locator(".atl-item").count())
+    # the introduction speaks of paper, not of ticks kept in the browser
+    expect(page.get_by_text("Print this list and tick each step on paper")).to_be_visible()
+    expect(page.get_by_text("Your ticks stay in this browser")).to_be_hidden()
     pages, text = pdf_text(page, "Letter")
     assert pages == 1 and squash(FIRST) in squash(text)
 

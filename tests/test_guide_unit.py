@@ -62,6 +62,12 @@ def test_what_needs_javascript_or_input_is_left_out():
     assert copied.html == "<p>Kept  text</p>"
 
 
+def test_what_stands_in_for_the_tools_is_kept_and_always_shown():
+    copied = part('<p class="atl-js-only">Fill in the form.</p><p class="lead atl-no-js">Print it.</p>'
+                  '<p class="atl-no-js">Tick on paper.</p>')
+    assert copied.html == '<p class="lead">Print it.</p><p>Tick on paper.</p>'
+
+
 def test_a_checklist_prints_blank_boxes_without_its_controls():
     copied = part('<li><label class="atl-item"><input type="checkbox" data-item="a" data-section="0" checked>'
                   '<span class="atl-box" aria-hidden="true"></span> Write it down</label></li>')

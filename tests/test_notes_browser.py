@@ -374,6 +374,11 @@ def test_without_javascript_every_template_is_readable(site, new_page):
     expect(card.locator("[data-note-body]")).to_have_text(body)
     expect(card.locator("[data-note-subject]")).to_have_text(subject)
     expect(card.get_by_role("link", name="Open in email")).to_be_visible()
+    # the words around them speak of what this page can do
+    expect(page.get_by_text("put your own details in place of the words in brackets")).to_be_visible()
+    expect(page.get_by_text("every note below fills itself in")).to_be_hidden()
+    expect(page.get_by_text("Add each interviewer above")).to_have_count(3)
+    expect(page.get_by_text("Add each interviewer above").first).to_be_hidden()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -391,8 +391,8 @@ def test_without_javascript_the_rules_are_in_words(site, new_page):
         "5 business days after your final check-in.",
     ])
     expect(page.locator(".atl-plan__weekends")).to_have_text(
-        "Business days are working days: they skip Saturdays, Sundays and the public holidays of "
-        "the region you choose.")
+        "Business days are working days: they skip Saturdays, Sundays and the public holidays "
+        "where you work.")
     expect(step(page, "final-check-in").get_by_role("link", name="Final check-in template")).to_be_visible()
 
 
