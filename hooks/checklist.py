@@ -186,7 +186,9 @@ def build_checklist(root: etree.Element, checklist: Checklist, toolbar: str) -> 
     first of them."""
     for item in checklist.items:
         label = etree.Element("label", {"class": "atl-item"})
-        box = {"type": "checkbox", "data-item": item.id, "data-section": str(item.section)}
+        # autocomplete off: Back must not bring back the ticks of the interview the page was
+        # left with (checklist.js would take them for ticks made before it arrived)
+        box = {"type": "checkbox", "autocomplete": "off", "data-item": item.id, "data-section": str(item.section)}
         etree.SubElement(label, "input", {**box, **({"checked": None} if item.checked else {})})
         etree.SubElement(label, "span", {"class": "atl-box", "aria-hidden": "true"}).tail = " " + item.text
         item.box_in.text = None

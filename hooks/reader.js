@@ -168,11 +168,9 @@
   atl.reader = reader;
   load();
   if (!data.list.length && oldKeys().length) migrate().catch(() => {});
-  addEventListener("storage", (event) => {
-    if (event.key !== KEY && event.key !== null) return;
-    load();
-    show();
-  });
+  // what another tab keeps, and what changed while this page sat in the back-forward cache
+  addEventListener("storage", (event) => (event.key === KEY || event.key === null) && reader.reset());
+  addEventListener("pageshow", (event) => event.persisted && reader.reset());
   atl.everyPage(tell);
   atl.each("[data-atl-picker]", picker);
 })();

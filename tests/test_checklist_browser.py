@@ -234,6 +234,30 @@ def test_broken_storage_leaves_a_working_checklist(site, page, broken):
         assert page.evaluate("(key) => localStorage.getItem(key)", READER_KEY) == "{not json"
 
 
+def test_back_to_the_list_after_choosing_another_interview_elsewhere(site, page):
+    """The browser's Back brings the page back with the boxes and the choice as they were
+    left; they follow what is kept now, and no old tick is kept onto the other interview."""
+    total = open_checklist(page, site)
+    page.get_by_text(FIRST).click()
+    page.get_by_role("button", name="Add an interview").click()
+    page.get_by_text(SAME_DAY).click()
+    first, second = stored_data(page, READER_KEY)["list"]
+    page.goto(site.url + "note-templates/", wait_until="networkidle")  # a page load, not instant
+    page.get_by_label("Interview", exact=True).select_option(first["id"])
+    page.go_back(wait_until="networkidle")
+    expect(page.get_by_label("Interview", exact=True)).to_have_value(first["id"])
+    expect(box(page, FIRST)).to_be_checked()
+    expect(box(page, SAME_DAY)).not_to_be_checked()
+    expect(progress(page)).to_have_text(f"1 of {total} done")
+    assert stored_data(page, READER_KEY)["list"] == [first, second]
+    # from the back-forward cache the page comes back as it was left, script and all: it reads
+    # what is kept now (here written behind its back, as another page would have)
+    keep(page, READER_KEY, {**stored_data(page, READER_KEY), "at": second["id"]})
+    page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))")
+    expect(page.get_by_label("Interview", exact=True)).to_have_value(second["id"])
+    expect(box(page, SAME_DAY)).to_be_checked()
+
+
 def test_another_tab_stays_in_step(site, context):
     first, second = context.new_page(), context.new_page()
     total = open_checklist(first, site)
