@@ -89,7 +89,7 @@
         const n = +button.closest("[data-person]").dataset.person;
         reader.change((d) => reader.current()?.people.splice(n, 1));
         fill();
-      } else if (button?.matches("[data-details-clear]")) {
+      } else if (button?.matches("[data-details-clear]") && confirm(JSON.parse(root.dataset.words).clear_confirm)) {
         reader.change((d) => {
           // what was typed; the reader's choice of region is a setting of every interview, and stays
           for (const input of root.querySelectorAll('[name]:not(select[data-scope="reader"])')) delete place(input, d)?.[input.name];

@@ -37,6 +37,8 @@ WORDS = {
     "people": "Interviewers",
     "add_person": "Add an interviewer",
     "remove_person": "Remove this interviewer",
+    "clear_confirm": "Clear everything in this form? Your name and contact go from every note, and this "
+                     "interview's details and interviewers from every page.",
     "cleared": "Your details have been cleared.",
     "subject": "Subject",
     "copy": "Copy",

@@ -42,6 +42,7 @@ WORDS = {
     "form_label": "Your interview",
     "privacy": "What you type stays in this browser. It is never sent anywhere.",
     "clear": "Clear these details",
+    "clear_confirm": "Clear this interview's details in this form? They go from every page.",
     "cleared": "These details have been cleared.",
     "region_label": "Where you work",
     "region_hint": "Its public holidays are not counted as working days.",

@@ -273,6 +273,12 @@ def test_values_survive_a_reload_and_clear_removes_them(site, page):
     expect(field(page, "company")).to_have_value("Northwind")
     expect(page.locator('mark[data-field="company"]').first).to_have_text("Northwind")
     expect(page.locator('mark[data-field="interview_date"]').first).to_have_text("Friday, November 20")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Clear these details").click()  # it asks first: no, keep them
+    expect(field(page, "company")).to_have_value("Northwind")
+    assert "this interview's details and interviewers from every page" in asked[0]
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear these details").click()
     expect(field(page, "company")).to_have_value("")
     expect(page.locator('mark[data-field="company"]').first).to_have_text("[Company]")
@@ -335,6 +341,7 @@ def test_broken_storage_leaves_a_working_form(site, page, broken):
     open_notes(page, site)
     field(page, "company").fill("Northwind")
     expect(page.locator('mark[data-field="company"]').first).to_have_text("Northwind")
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear these details").click()
     expect(page.locator('mark[data-field="company"]').first).to_have_text("[Company]")
     assert errors == []

@@ -168,9 +168,12 @@ def test_the_timeline_follows_the_form(site, page):
     expect(step(page, "first-check-in").locator("[data-step-date]")).to_have_text("Wednesday, December 2")
     expect(page.get_by_role("button", name="Add to calendar")).to_be_enabled()
     # each step links to its note template and checklist section
-    step(page, "first-check-in").get_by_role("link", name="Check-in template").click()
+    step(page, "first-check-in").get_by_role("link", name="Check-in after their date").click()
     expect(page).to_have_url(site.url + "note-templates/#check-in-after-their-decision-date")
     expect(page.locator("#check-in-after-their-decision-date")).to_be_in_viewport()
+    page.go_back()
+    step(page, "first-check-in").get_by_role("link", name="Check-in if they gave no date").click()
+    expect(page.locator("#check-in-when-they-gave-no-date")).to_be_in_viewport()
 
 
 def test_the_region_is_chosen_kept_and_says_what_a_holiday_moved(site, page):
@@ -198,6 +201,7 @@ def test_the_region_is_chosen_kept_and_says_what_a_holiday_moved(site, page):
     expect(step(page, "thank-you").locator("[data-step-date]")).to_have_text("Wednesday 25 December 2030")
     expect(step(page, "thank-you").locator("[data-step-note]")).to_have_text(
         "Public holidays for 2030 are not known yet, so only weekends are skipped.")
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear these details").click()  # what was typed, not the region
     expect(page.get_by_label("Interview date")).to_have_value("")
     expect(region).to_have_value("GB-ENG")
@@ -266,7 +270,8 @@ def test_the_calendar_file_holds_the_dates_and_the_texts(site, page):
         assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
     description = str(events[1]["DESCRIPTION"])
     assert description.startswith("Tuesday, December 1\n2 business days after the decision date")
-    assert f"Check-in template: {site.url}note-templates/#check-in-after-their-decision-date" in description
+    assert f"Check-in after their date: {site.url}note-templates/#check-in-after-their-decision-date" in description
+    assert f"Check-in if they gave no date: {site.url}note-templates/#check-in-when-they-gave-no-date" in description
 
 
 def test_a_new_download_updates_the_same_events(site, page):
@@ -334,6 +339,7 @@ def test_details_are_shared_with_the_note_templates(site, page):
     expect(page.locator("#atl-field-interview_time")).to_have_value("")
     one = chosen(stored(page, READER_KEY))
     assert one["f"] == {"interview_date": "2026-11-20", "company": COMPANY, "role": "Analyst"}
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear these details").click()
     expect(step(page, "thank-you").locator("[data-step-date]")).to_be_empty()
     assert chosen(stored(page, READER_KEY))["f"] == {}
