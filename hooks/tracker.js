@@ -1,5 +1,6 @@
 // Your follow-ups: every interview the reader keeps (reader.js), with the step that is overdue
-// (its date passed and it is not marked done) and the next one, overdue ones first; add, edit,
+// (its date passed and it is not marked done) and the next one not done, overdue ones first;
+// either can be marked done (a thank-you sent tonight is done before its date); add, edit,
 // remove; one calendar file for them all; download, import and delete all the data. Dates
 // come from calendar.js, files from files.js (loaded when first asked for). Markup:
 // planner.py and tracker.html.
@@ -27,7 +28,7 @@
       if (!dates) return null;
       const passed = dates.filter((d) => d.state === "passed");
       const overdue = passed.at(-1) && !one.done.includes(passed.at(-1).id) ? passed.at(-1) : null;
-      const next = dates.find((d) => d.state === "next") ?? null;
+      const next = dates.find((d) => d.state !== "passed" && !one.done.includes(d.id)) ?? null;
       const rank = overdue ? `0${overdue.date}` : next ? `1${next.date}` : dates.length ? "3" : "2";
       return { one, dates, overdue, next, rank };
     }
@@ -43,11 +44,12 @@
       li.querySelector("[data-when]").textContent = date ? atl.fill(words.interview_on, { date: reader.longDate(date) }) : words.no_date;
       const overdue = li.querySelector("[data-overdue]");
       overdue.hidden = !s.overdue;
-      if (s.overdue) overdue.firstElementChild.textContent = line(s.overdue, words.overdue);
-      li.querySelector("[data-mark-done]").value = s.overdue?.id ?? "";
+      if (s.overdue) overdue.textContent = line(s.overdue, words.overdue);
       li.querySelector("[data-next]").textContent = s.next ? line(s.next, words.next, s.one) : s.dates.length ? words.done : "";
+      const focus = s.overdue ?? s.next;  // the step to do now
+      li.querySelector("[data-mark]").hidden = !focus;
+      if (focus) Object.assign(li.querySelector("[data-mark-done]"), { value: focus.id, textContent: atl.fill(words.mark_done, { step: stepOf(focus).title }) });
       li.querySelector("[data-dates]").href = stepsRoot.querySelector("[data-planner-link] a").href;
-      const focus = s.overdue ?? s.next;
       const links = focus && stepsRoot.querySelector(`[data-step="${focus.id}"] .atl-step__links`);
       if (links) li.querySelector("[data-step-links]").append(" · ", ...[...links.cloneNode(true).childNodes]);
       li.querySelector("[data-calendar]").disabled = !s.dates.some((d) => d.state !== "passed");

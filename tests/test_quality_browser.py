@@ -183,7 +183,7 @@ def test_nothing_goes_to_another_host_and_nothing_typed_leaves(site, browser):
     for field in page.locator("[data-tracker-editor] input").all():
         kind = field.get_attribute("type")
         field.fill({"date": "2026-12-02", "time": "09:15"}.get(kind, SECRET))
-    page.get_by_role("button", name="Done").click()
+    page.get_by_role("button", name="Done", exact=True).click()
     with page.expect_download():
         page.get_by_role("button", name="Add all to calendar").click()
     with page.expect_download() as download:

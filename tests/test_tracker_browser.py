@@ -46,8 +46,7 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
     expect(items(page)).to_have_count(3)
     expect(items(page).locator("h2")).to_have_text(["Beta", "Acme, Analyst", "Gamma"])
     beta = item(page, "Beta")
-    expect(beta.locator("[data-overdue]")).to_have_text(
-        "Overdue: Send your thank-you note, Monday, November 23 Mark as done")
+    expect(beta.locator("[data-overdue]")).to_have_text("Overdue: Send your thank-you note, Monday, November 23")
     expect(beta.locator("[data-next]")).to_have_text("Next: First check-in, Wednesday, December 2")
     expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Tuesday, December 1")
     expect(item(page, "Acme").locator("[data-next]")).to_have_text(
@@ -62,11 +61,18 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
         "Next: Send your thank-you note, Friday, November 27, by 3:00 PM")
     keep(page, READER_KEY, THREE)
     page.reload(wait_until="networkidle")
-    beta.get_by_role("button", name="Mark as done").click()
+    expect(item(page, "Gamma").get_by_role("button", name="Mark as done")).to_have_count(0)  # nothing to do yet
+    beta.get_by_role("button", name="Mark as done: Send your thank-you note").click()
     expect(beta.locator("[data-overdue]")).to_be_hidden()
     expect(beta.get_by_role("heading", name="Beta")).to_be_focused()  # its button is gone: the keyboard stays
     expect(items(page).locator("h2")).to_have_text(["Acme, Analyst", "Beta", "Gamma"])
     assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [[], ["thank-you"], []]
+    # a step done before its date (a thank-you sent the same evening): the next one comes up
+    acme = item(page, "Acme")
+    acme.get_by_role("button", name="Mark as done: Send your thank-you note").click()
+    expect(acme.locator("[data-next]")).to_have_text("Next: First check-in, Thursday, December 10")
+    expect(acme.get_by_role("button", name="Mark as done: First check-in")).to_be_visible()
+    assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [["thank-you"], ["thank-you"], []]
 
 
 def test_add_edit_and_remove(site, page):
@@ -80,7 +86,7 @@ def test_add_edit_and_remove(site, page):
     page.locator("#atl-field-interviewer_name-0").fill("Ms Patel")
     expect(item(page, "Delta").locator("[data-next]")).to_have_text(
         "Next: Send your thank-you note, Tuesday, December 1")
-    page.get_by_role("button", name="Done").click()
+    page.get_by_role("button", name="Done", exact=True).click()
     expect(page.locator("[data-tracker-editor]")).to_be_hidden()
     edit = item(page, "Delta").get_by_role("button", name="Edit")
     expect(edit).to_be_focused()
@@ -410,7 +416,7 @@ def test_prints_one_page_of_interviews_and_dates(site, page):
     assert len(reader.pages) == 1
     for words in ("Acme, Analyst", "Beta", "Gamma", "Overdue: Send your thank-you note", "Next: First check-in"):
         assert words in text
-    for control in ("Mark as done", "Add all to calendar", "Remove", "Download my data"):
+    for control in ("Mark as done: Send your thank-you note", "Add all to calendar", "Remove", "Download my data"):
         assert control not in text
 
 
