@@ -35,7 +35,8 @@ def convert(source: str, first_line: int = 1, **tasklist: bool) -> tuple[str, li
 def boxes(html: str) -> list[tuple[str, str, bool]]:
     """(id, section, checked) of each checkbox, in order."""
     return [(m["id"], m["section"], bool(m["checked"])) for m in re.finditer(
-        r'<input (?P<checked>checked )?data-item="(?P<id>[^"]+)" data-section="(?P<section>\d+)" type="checkbox" />',
+        r'<input autocomplete="off" (?P<checked>checked )?data-item="(?P<id>[^"]+)" data-section="(?P<section>\d+)" '
+        r'type="checkbox" />',
         html)]
 
 
@@ -64,8 +65,8 @@ def test_each_box_is_a_checkbox_labelled_by_its_text(options):
     source = SOURCE + "- [ ] Loose item\n\n    with a second paragraph\n\n- [ ] Parent\n    - [ ] Child\n"
     html, _ = convert(source, **options)
     assert html.count('<label class="atl-item">') == 6 and "task-list" not in html
-    assert ('<li><label class="atl-item"><input data-item="write-down-every-name-see-names" data-section="0" '
-            'type="checkbox" /><span aria-hidden="true" class="atl-box"></span> '
+    assert ('<li><label class="atl-item"><input autocomplete="off" data-item="write-down-every-name-see-names" '
+            'data-section="0" type="checkbox" /><span aria-hidden="true" class="atl-box"></span> '
             'Write down <em>every</em> name, see <a href="names.md">names</a></label></li>') in html
     assert re.search(r'<li>\s*<p><label class="atl-item">.*?</span> Loose item</label></p>\s*<p>with a second', html)
     assert re.search(r'</span> Parent</label>(</p>)?\s*<ul>\s*<li><label class="atl-item">.*?</span> Child</label>',
