@@ -85,14 +85,15 @@
         if (mark.textContent !== (text || mark.dataset.empty)) mark.textContent = text || mark.dataset.empty;
         mark.classList.toggle("atl-ph--filled", Boolean(text));
       }
-      const subject = c.subject.textContent;
       const body = c.body.textContent;
-      const href = mailto(subject, body);
-      const fits = href.length <= MAILTO_LIMIT;
-      if (fits) c.mailto.href = href;
-      else c.mailto.removeAttribute("href");
-      c.mailto.toggleAttribute("aria-disabled", !fits);
-      c.long.hidden = fits;
+      if (c.mailto) {  // an email, not a phone script (email: false)
+        const href = mailto(c.subject.textContent, body);
+        const fits = href.length <= MAILTO_LIMIT;
+        if (fits) c.mailto.href = href;
+        else c.mailto.removeAttribute("href");
+        c.mailto.toggleAttribute("aria-disabled", !fits);
+        c.long.hidden = fits;
+      }
       const count = body.split(/\s+/).filter(Boolean).length;
       const { minWords: min, maxWords: max } = c.el.dataset;
       c.words.textContent = atl.fill(min ? words.word_target : words.word_count, { count, min, max });

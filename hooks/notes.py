@@ -2,11 +2,12 @@
 
 The folder `docs/<extra.notes_folder>/` (default `note-templates`) holds `index.md` (the
 page's front matter, its intro, and the declared `fields:`) and one `.md` file per
-template (front matter `title`, `subject`, optional `when`, `order`, `id`, `target_words`;
-the body is the note). `{field_id}` is a placeholder, `{{` and `}}` are literal braces.
-The folder is not built page by page: `on_files` swaps it for one generated
-`<folder>.md` with a form that fills every template. `notes.js` does the filling, copying
-and storing in the browser. UI words come from `extra.notes`; no advice text here.
+template (front matter `title`, `subject`, optional `when`, `order`, `id`, `target_words`,
+`each`, and `email: false` for a note that is not an email, such as a phone script: it has no
+subject, and is copied, not opened in an email app; the body is the note). `{field_id}` is a
+placeholder, `{{` and `}}` are literal braces. The folder is not built page by page:
+`on_files` swaps it for one generated `<folder>.md` with a form that fills every template.
+`notes.js` does the filling, copying and storing in the browser. UI words come from `extra.notes`; no advice text here.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ WORDS = {
                      "interview's details and interviewers from every page.",
     "cleared": "Your details have been cleared.",
     "subject": "Subject",
-    "copy": "Copy",
-    "copy_body": "Copy body",
+    "copy": "Copy subject and text",
+    "copy_body": "Copy the text",
     "copied": "Copied to the clipboard.",
     "copy_failed": "Could not copy. Select the text and copy it by hand.",
     "open_email": "Open in email",
@@ -60,7 +61,7 @@ FIELD_KINDS = ("text", "date")
 FIELD_SCOPES = ("reader", "interview", "interviewer")
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 RESERVED = ("constructor",)  # a name every JavaScript object already has
-NOTE_KEYS = {"title", "subject", "when", "order", "id", "target_words", "each"}
+NOTE_KEYS = {"title", "subject", "when", "order", "id", "target_words", "each", "email"}
 MAX_WORDS = 5000
 MAILTO_LIMIT = 2000  # longer links fail in some mail apps and browsers
 
@@ -98,6 +99,7 @@ class Note:
     order: float = float("inf")
     target_words: tuple[int, int] | None = None
     each: str = ""  # "interviewer": shown once for each interviewer of the chosen interview
+    email: bool = True  # False: not an email (a phone script), so no subject and no email link
     source: str = ""  # the file it came from, for error lines
 
 
@@ -166,6 +168,20 @@ def _field(entry: object, number: int, line: Callable[..., int | None]) -> Field
     return item
 
 
+def _is_email(meta: dict, line: Callable[[str], int | None]) -> bool:
+    """Whether the note is an email (the default) or not (`email: false`), which decides
+    whether it needs a subject; and that it has a title."""
+    email = meta.get("email", True)
+    if not isinstance(email, bool):
+        raise NoteError(f"'email:' must be true or false, not {email!r}", line("email"))
+    if not email and "subject" in meta:
+        raise NoteError("a note with 'email: false' has no 'subject:'", line("subject"))
+    for key in ("title", "subject") if email else ("title",):
+        if meta.get(key) in (None, ""):
+            raise NoteError(f"missing '{key}:' in the front matter", line(key) or 1)
+    return email
+
+
 def parse_note(source: str, stem: str, fields: dict[str, Field]) -> Note:
     """One template file: front matter plus body. Raises NoteError with the file's line."""
     front = read_front_matter(source)
@@ -173,9 +189,7 @@ def parse_note(source: str, stem: str, fields: dict[str, Field]) -> Note:
     unknown = sorted(set(meta) - NOTE_KEYS, key=str)
     if unknown:
         raise NoteError(f"unknown front matter key '{unknown[0]}'", line(unknown[0]))
-    for key in ("title", "subject"):
-        if meta.get(key) in (None, ""):
-            raise NoteError(f"missing '{key}:' in the front matter", line(key) or 1)
+    email = _is_email(meta, line)
     if meta.get("each", "interviewer") != "interviewer":
         raise NoteError(f"'each:' can only be 'interviewer', not {meta['each']!r}", line("each"))
     for key in ("title", "subject", "when", "id"):
@@ -194,12 +208,13 @@ def parse_note(source: str, stem: str, fields: dict[str, Field]) -> Note:
     return Note(
         id=note_id,
         title=_plain(meta["title"], "title", fields, line("title")),
-        subject=parse_placeholders(meta["subject"], fields, line("subject") or 1),
+        subject=parse_placeholders(meta["subject"], fields, line("subject") or 1) if email else [],
         body=parse_placeholders(body.rstrip(), fields, body_line),
         when=_plain(meta.get("when", ""), "when", fields, line("when")),
         order=float(order),
         target_words=_target(meta.get("target_words"), line("target_words")),
         each=meta.get("each", ""),
+        email=email,
     )
 
 
@@ -271,7 +286,7 @@ def render_page(page_source: str, fields: dict[str, Field], notes: list[Note], t
     """The generated page's Markdown: the index's source, then the form and every template.
     `context` gives the template its words, the reader's words and the scripts to load."""
     mailtos = {}
-    for note in notes:
+    for note in filter(lambda note: note.email, notes):
         href = mailto_href(fill(note.subject, fields), fill(note.body, fields))
         mailtos[note.id] = href if len(href) <= MAILTO_LIMIT else ""
     return page_source.rstrip() + "\n\n" + template.render(

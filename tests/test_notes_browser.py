@@ -103,14 +103,22 @@ def test_copy_puts_subject_and_body_as_plain_text_on_the_clipboard(site, clipboa
     for field_id, value in values.items():
         field(page, field_id).fill(value)
     card = note(page, "thank-you-screen")
-    card.get_by_role("button", name="Copy", exact=True).click()
+    card.get_by_role("button", name="Copy subject and text").click()
     expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     subject, body = expected("thank-you-screen", values)
     assert page.evaluate("navigator.clipboard.readText()") == f"{subject}\n\n{body}"
     assert "{" not in body and "[Your phone number]" in body
-    card.get_by_role("button", name="Copy body").click()
+    card.get_by_role("button", name="Copy the text").click()
     expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     assert page.evaluate("navigator.clipboard.readText()") == body
+    # a phone script (email: false) is read out, not sent: no subject, no email, only its text to copy
+    script = note(page, "phone-follow-up-script")
+    expect(script.get_by_role("button")).to_have_text(["Copy the text"])
+    expect(script.get_by_role("link", name="Open in email")).to_have_count(0)
+    expect(script.locator("[data-note-subject]")).to_have_count(0)
+    script.get_by_role("button", name="Copy the text").click()
+    expect(script.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
+    assert page.evaluate("navigator.clipboard.readText()") == expected("phone-follow-up-script", values)[1]
 
 
 def test_open_in_email_holds_subject_and_body(site, page):
@@ -186,7 +194,7 @@ def test_the_panel_note_is_written_once_for_each_interviewer(site, clipboard_con
     for card, (name, topic) in zip(cards.all(), [("Ms Patel", "the spring launch"), ("Mr Chen", "the budget review")]):
         _, body = expected("thank-you-panel-member", {"role": "Analyst", "interviewer_name": name, "topic": topic})
         expect(card.locator("[data-note-body]")).to_have_text(body)
-    cards.nth(1).get_by_role("button", name="Copy body").click()
+    cards.nth(1).get_by_role("button", name="Copy the text").click()
     expect(cards.nth(1).locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     assert "Dear Mr Chen," in page.evaluate("navigator.clipboard.readText()")
     # so does the in-person one; the others are for the first interviewer
@@ -212,7 +220,7 @@ def test_reader_markup_stays_text_everywhere(site, clipboard_context):
     card = note(page, "withdrawing")
     expect(card.locator("[data-note-body]")).to_contain_text(PAYLOAD)
     assert page.locator("article img").count() == 0
-    card.get_by_role("button", name="Copy", exact=True).click()
+    card.get_by_role("button", name="Copy subject and text").click()
     expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     assert PAYLOAD in page.evaluate("navigator.clipboard.readText()")
     assert PAYLOAD in unquote(card.locator("[data-note-mailto]").get_attribute("href"))
@@ -405,9 +413,9 @@ def test_buttons_keep_their_contrast_under_the_pointer_and_in_focus(site, new_pa
     page = new_page(color_scheme=scheme)
     open_notes(page, site)
     card = note(page, "thank-you-screen")
-    card.get_by_role("button", name="Copy body").hover()
+    card.get_by_role("button", name="Copy the text").hover()
     assert axe_violations(page) == []
-    card.get_by_role("button", name="Copy", exact=True).focus()
+    card.get_by_role("button", name="Copy subject and text").focus()
     assert axe_violations(page) == []
 
 

@@ -96,6 +96,8 @@ def test_a_note_and_its_body_lines():
 @pytest.mark.parametrize("source, line, message", [
     ("---\ntitle: T\n---\nBody\n", 1, "missing 'subject:' in the front matter"),
     ("---\nsubject: S\n---\nBody\n", 1, "missing 'title:' in the front matter"),
+    ("---\ntitle: T\nemail: false\nsubject: S\n---\nBody\n", 4, "a note with 'email: false' has no 'subject:'"),
+    ("---\ntitle: T\nemail: no way\n---\nBody\n", 3, "'email:' must be true or false, not 'no way'"),
     ("---\ntitle: T\nsubject: S {nope}\n---\nBody\n", 3, "unknown placeholder"),
     ("---\ntitle: T\nsubject: S\ncolour: red\n---\nBody\n", 4, "unknown front matter key 'colour'"),
     ("---\ntitle: T\nsubject: S\ntarget_words: 100\n---\nBody\n", 4, "must be two whole numbers"),

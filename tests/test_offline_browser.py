@@ -69,7 +69,7 @@ def test_after_one_visit_every_page_and_feature_works_offline(site, online):
     # the templates fill and copy
     page.locator("#atl-field-company").fill("Northwind")
     card = page.locator('[data-note="thank-you-in-person"]')
-    card.get_by_role("button", name="Copy", exact=True).click()
+    card.get_by_role("button", name="Copy subject and text").click()
     expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     assert "Northwind" in page.evaluate("navigator.clipboard.readText()")
     # the checklist ticks

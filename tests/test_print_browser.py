@@ -20,7 +20,7 @@ TEMPLATE_TITLES = [yaml.safe_load(path.read_text().split("---")[1])["title"]
                    for path in sorted((ROOT / "docs/note-templates").glob("*.md")) if path.name != "index.md"]
 # what the screen shows around and inside the pages, and paper must not
 CHROME = ["Skip to content", "Table of contents", "Back to top", "Written for job seekers", "Print the guide",
-          "Print a blank copy", "Open in email", "Copy body", "Your details", "Clear these details",
+          "Print a blank copy", "Open in email", "Copy the text", "Your details", "Clear these details",
           "Add to calendar", "Interview time (optional)", "Add an interview"]
 
 
