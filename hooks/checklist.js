@@ -13,13 +13,11 @@
       boxes: boxes.filter((box) => box.dataset.section === el.dataset.sectionProgress),
     }));
     const progress = root.querySelector("[data-checklist-progress]");
-    const printedFor = root.querySelector("[data-checklist-for]");  // which interview, on paper
     const announcer = root.querySelector("[data-checklist-announce]");
     const done = (list) => list.filter((box) => box.checked).length;
 
     function show() {
       progress.textContent = atl.fill(words.progress, { done: done(boxes), total: boxes.length });
-      printedFor.textContent = reader.current() ? atl.fill(words.printed_for, { title: reader.title(reader.current()) }) : "";
       for (const section of sections)
         section.el.textContent = atl.fill(words.section_progress, { done: done(section.boxes), total: section.boxes.length });
     }

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 WORDS = {
     "progress": "{done} of {total} done",
-    "printed_for": "For: {title}",
     "section_progress": "{done} of {total}",
     "print": "Print",
     "print_blank": "Print a blank copy",

@@ -40,7 +40,7 @@
     button.addEventListener("click", async () => {
       await atl.script("files");  // the calendar file's code comes when it is first asked for
       const events = atl.files.events(reader.current(), dates, steps, words, scope);
-      atl.files.ics(events, form.dataset.product, words.file_name);
+      atl.files.ics(events, form.dataset.product, atl.fill(words.file_name, { title: reader.title(reader.current()) }));
       downloaded.textContent = atl.fill(words.calendar_done, { count: events.length });
     });
     reader.form(form, update);

@@ -80,7 +80,7 @@ WORDS = {
     "calendar_done": "Dates downloaded: {count}. Open the file to add them to your calendar.",
     "event": "{title}: {about}",
     "role_at": "{role} at {company}",
-    "file_name": "interview-follow-up.ics",
+    "file_name": "{title} follow-up.ics",  # the browser makes it a safe file name
 }
 SETTINGS = {"regions": [], "region": None, "holiday_years": 2}
 TRACKER_PAGE = "follow-ups.md"  # generated when the nav lists it

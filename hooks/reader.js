@@ -149,10 +149,12 @@
   // The picker: which interview this page is for; switch, or add one
   function picker(root) {
     const select = root.querySelector("select");
+    const printed = root.querySelector("[data-atl-picker-for]");
     const show = () => {
       const options = data.list.map((one) => new Option(reader.title(one), one.id, false, one.id === data.at));
       select.replaceChildren(...(options.length ? options : [new Option(word("none"), "")]));
       select.disabled = !options.length;
+      printed.textContent = reader.current() ? word("printed_for", { title: reader.title(reader.current()) }) : "";
     };
     select.addEventListener("change", () => reader.choose(select.value));
     root.querySelector("[data-atl-add]").addEventListener("click", () => {

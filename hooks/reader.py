@@ -28,6 +28,7 @@ WORDS = {
     "added": "Added a new interview. It is the one shown now.",
     "untitled": "Interview {n}",
     "none": "No interview yet",
+    "printed_for": "For: {title}",
     "full": "You have {max} interviews here, as many as this site keeps. Remove one to add another.",
     "storage": "This browser is not keeping what you type (its storage is full or turned off). "
                "It stays on this page until you leave it.",
@@ -42,7 +43,8 @@ def page_data(build: Build) -> dict[str, object]:
     the values a field may take, and the words it shows."""
     words = build.words["reader"]
     return {"scopes": build.scopes, "defaults": build.defaults, "choices": build.choices,
-            "words": {key: words[key] for key in ("untitled", "none", "added", "full", "storage", "unread")}}
+            "words": {key: words[key] for key in ("untitled", "none", "added", "full", "storage", "unread",
+                                                         "printed_for")}}
 
 
 FEATURE = Feature(name="reader", words=WORDS, script=True, style=True, data=page_data, later=("migrate",))

@@ -113,7 +113,10 @@
       else if (button.matches("[data-tracker-calendar]")) download(reader.data().list, words.file_all);
       else if (!id) return;
       else if (button.matches("[data-edit]")) editing === id ? close() : open(id);
-      else if (button.matches("[data-calendar]")) download(reader.data().list.filter((o) => o.id === id), plannerWords.file_name);
+      else if (button.matches("[data-calendar]")) {
+        const one = reader.data().list.find((o) => o.id === id);
+        download([one], atl.fill(plannerWords.file_name, { title: reader.title(one) }));
+      }
       else if (button.matches("[data-remove]") && confirm(words.remove_confirm)) {
         const title = reader.title(reader.data().list.find((o) => o.id === id));
         reader.remove(id);

@@ -230,7 +230,8 @@ def test_today_is_the_readers_own_date(site, new_page):
 def download_calendar(page):
     with page.expect_download() as download:
         page.get_by_role("button", name="Add to calendar").click()
-    assert download.value.suggested_filename == "interview-follow-up.ics"
+    # named after the interview, so that two interviews' files differ ("Interview 1" until it has a name)
+    assert download.value.suggested_filename.endswith(" follow-up.ics")
     return Path(download.value.path()).read_bytes()
 
 
@@ -405,11 +406,15 @@ def test_without_javascript_the_rules_are_in_words(site, new_page):
 def test_prints_the_timeline_with_its_dates_and_no_form(site, page):
     open_planner(page, site.url + "timing/")
     page.get_by_label("Where you work").select_option("GB-ENG")
-    fill(page, interview_date="2026-12-11")
+    fill(page, interview_date="2026-12-11", company="Northwind", role="Analyst")
     page.emulate_media(media="print")
     expect(page.locator("form[data-planner]")).to_be_hidden()
     expect(page.locator(".atl-plan__calendar")).to_be_hidden()
-    expect(page.locator("[data-atl-picker]")).to_be_hidden()
+    # of the picker, only which interview the dates are for
+    expect(page.get_by_label("Interview", exact=True)).to_be_hidden()
+    expect(page.get_by_role("button", name="Add an interview")).to_be_hidden()
+    expect(page.locator("[data-atl-picker-for]")).to_be_visible()
+    expect(page.locator("[data-atl-picker-for]")).to_have_text("For: Northwind, Analyst")
     expect(step(page, "thank-you").locator("[data-step-date]")).to_be_visible()
     expect(step(page, "final-check-in").locator("[data-step-note]")).to_contain_text("Christmas Day")
     expect(page.locator(".atl-plan__weekends")).to_be_visible()

@@ -144,7 +144,8 @@ def test_one_calendar_for_every_interview_and_one_each(site, page):
     # Beta's thank-you has passed; its other steps, and all four of Acme's, are ahead
     assert len(uids) == 7 and len(set(uids)) == 7
     assert sum(uid.startswith("aaaaaa-") for uid in uids) == 4 and sum(uid.startswith("bbbbbb-") for uid in uids) == 3
-    one, _ = calendar_of(page, item(page, "Acme").get_by_role("button", name="Add to calendar"))
+    one, name = calendar_of(page, item(page, "Acme").get_by_role("button", name="Add to calendar"))
+    assert name == "Acme, Analyst follow-up.ics"  # each interview's file is its own
     assert [str(e["UID"]) for e in one.walk("VEVENT")] == [u for u in uids if u.startswith("aaaaaa-")]
     expect(item(page, "Gamma").get_by_role("button", name="Add to calendar")).to_be_disabled()
     expect(item(page, "Gamma").get_by_role("button", name="Add to calendar")).to_have_css("opacity", "0.6")  # looks it
