@@ -67,6 +67,10 @@
     if (found.date === reader.today()) return `${text} (${words.today})`;
     return found.state === "passed" ? `${text} (${words.passed})` : text;
   }
+  // the steps of `one`'s plan still to do: not passed, not marked done (on Your follow-ups)
+  const ahead = (one, dates) => dates.filter((found) => found.state !== "passed" && !one?.done.includes(found.id));
+  // its calendar file's name: after the interview, short enough for any file system
+  const fileName = (one, words) => atl.fill(words.file_name, { title: [...atl.reader.title(one)].slice(0, 60).join("").trim() });
   // Why a step falls where it does: the holidays it passed over, the years not known
   function notes(found, words) {
     const holiday = ([date, name]) => atl.fill(words.holiday, { date: atl.reader.longDate(date), name });
@@ -85,5 +89,5 @@
     const given = { interview: reader.date(one?.f.interview_date ?? ""), decision: reader.date(one?.f.decision_date ?? "") };
     return given.interview ? plan(steps, given, reader.today(), table) : [];
   }
-  atl.calendar = { holidays, known, workingDaysAfter, plan, planFor, dateWords, notes, isoDate, dayNumber };
+  atl.calendar = { holidays, known, workingDaysAfter, plan, planFor, dateWords, notes, ahead, fileName, isoDate, dayNumber };
 })();

@@ -47,7 +47,7 @@
   function events(one, dates, steps, words, root) {
     const { role, company } = one.f;
     const about = role && company ? atl.fill(words.role_at, { role, company }) : role || company || "";
-    return dates.filter((found) => found.state !== "passed").map((found) => {
+    return atl.calendar.ahead(one, dates).map((found) => {
       const step = steps.find((s) => s.id === found.id);
       const el = root.querySelector(`[data-step="${step.id}"]`);
       const description = [atl.calendar.dateWords(found, step, one, words), el.querySelector("[data-step-rule]").textContent,

@@ -67,6 +67,7 @@
         for (let n = copies.length + 1; n < count; n++) {
           const el = first.cloneNode(true);
           Object.assign(el.dataset, { copy: "", person: n });
+          el.querySelector("[data-note-status]").textContent = "";  // "Copied" was said of the first
           last.after(el);
           last = el;
         }
@@ -86,6 +87,7 @@
         mark.classList.toggle("atl-ph--filled", Boolean(text));
       }
       const body = c.body.textContent;
+      if (c.status.textContent) c.status.textContent = "";  // "Copied" was said of the text before
       if (c.mailto) {  // an email, not a phone script (email: false)
         const href = mailto(c.subject.textContent, body);
         const fits = href.length <= MAILTO_LIMIT;

@@ -27,7 +27,7 @@
         li.querySelector("[data-step-date]").textContent = date ? cal.dateWords(date, step, one, words) : "";
         li.querySelector("[data-step-note]").textContent = date ? cal.notes(date, words) : "";
       });
-      const next = dates.findIndex((date) => date.state === "next");
+      const next = dates.indexOf(cal.ahead(one, dates)[0]);  // -1: nothing left to do
       const f = one?.f ?? {};
       let text = !dates.length ? (f.interview_date ? words.check_date : words.start) : next < 0 ? words.all_passed
         : atl.fill(words.next, { step: steps[next].title, date: item(steps[next].id).querySelector("[data-step-date]").textContent });
@@ -40,7 +40,7 @@
     button.addEventListener("click", async () => {
       await atl.script("files");  // the calendar file's code comes when it is first asked for
       const events = atl.files.events(reader.current(), dates, steps, words, scope);
-      atl.files.ics(events, form.dataset.product, atl.fill(words.file_name, { title: reader.title(reader.current()) }));
+      atl.files.ics(events, form.dataset.product, cal.fileName(reader.current(), words));
       downloaded.textContent = atl.fill(words.calendar_done, { count: events.length });
     });
     reader.form(form, update);

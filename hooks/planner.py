@@ -69,7 +69,7 @@ WORDS = {
     "check_date": "This interview date is not one the planner can use: check its day, month and year "
                   "(four digits).",
     "next": "Next: {step}, {date}.",
-    "all_passed": "Every date in this plan has passed.",
+    "all_passed": "Nothing left to do in this plan: every date has passed or is marked done.",
     "decision_early": "The decision date is before the interview, so it is not used.",
     "at_time": "{date}, by {time}",
     "today": "today",
@@ -179,6 +179,7 @@ TRACKER_WORDS = {
     "next": "Next: {step}, {date}",
     "overdue": "Overdue: {step}, {date}",
     "mark_done": "Mark as done: {step}",
+    "marked": "Marked as done: {step}.",
     "done": "Every step is done or has passed.",
     "no_date": "No interview date yet.",
     "dates": "Dates",

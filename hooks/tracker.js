@@ -28,7 +28,7 @@
       if (!dates) return null;
       const passed = dates.filter((d) => d.state === "passed");
       const overdue = passed.at(-1) && !one.done.includes(passed.at(-1).id) ? passed.at(-1) : null;
-      const next = dates.find((d) => d.state !== "passed" && !one.done.includes(d.id)) ?? null;
+      const next = cal.ahead(one, dates)[0] ?? null;
       const rank = overdue ? `0${overdue.date}` : next ? `1${next.date}` : dates.length ? "3" : "2";
       return { one, dates, overdue, next, rank };
     }
@@ -52,7 +52,7 @@
       li.querySelector("[data-dates]").href = stepsRoot.querySelector("[data-planner-link] a").href;
       const links = focus && stepsRoot.querySelector(`[data-step="${focus.id}"] .atl-step__links`);
       if (links) li.querySelector("[data-step-links]").append(" · ", ...[...links.cloneNode(true).childNodes]);
-      li.querySelector("[data-calendar]").disabled = !s.dates.some((d) => d.state !== "passed");
+      li.querySelector("[data-calendar]").disabled = !s.next;
       li.querySelector("[data-edit]").setAttribute("aria-expanded", editing === s.one.id);
       return li;
     }
@@ -65,7 +65,7 @@
       // the editor is for the chosen interview: closed when another is chosen (in another
       // tab too) or it is removed
       if (editing !== reader.data().at) close(false);
-      root.querySelector("[data-tracker-calendar]").disabled = !all.some((s) => s.dates.some((d) => d.state !== "passed"));
+      root.querySelector("[data-tracker-calendar]").disabled = !all.some((s) => s.next);
     }
     // a keystroke in the editor: that interview's item only
     function showOne() {
@@ -115,7 +115,7 @@
       else if (button.matches("[data-edit]")) editing === id ? close() : open(id);
       else if (button.matches("[data-calendar]")) {
         const one = reader.data().list.find((o) => o.id === id);
-        download([one], atl.fill(plannerWords.file_name, { title: reader.title(one) }));
+        download([one], cal.fileName(one, plannerWords));
       }
       else if (button.matches("[data-remove]") && confirm(words.remove_confirm)) {
         const title = reader.title(reader.data().list.find((o) => o.id === id));
@@ -124,6 +124,7 @@
         root.querySelector("[data-tracker-add]").focus();
       } else if (button.matches("[data-mark-done]")) {
         reader.change((d) => d.list.find((o) => o.id === id).done.push(button.value));
+        status.textContent = atl.fill(words.marked, { step: steps.find((s) => s.id === button.value).title });
         list.querySelector(`[data-interview="${id}"] h2`)?.focus();  // the button is gone: its interview
       }
       else if (button.tagName === "A") reader.choose(id);  // its dates, templates and checklist follow it

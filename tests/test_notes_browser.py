@@ -119,6 +119,8 @@ def test_copy_puts_subject_and_body_as_plain_text_on_the_clipboard(site, clipboa
     script.get_by_role("button", name="Copy the text").click()
     expect(script.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     assert page.evaluate("navigator.clipboard.readText()") == expected("phone-follow-up-script", values)[1]
+    field(page, "role").fill("Planner")  # "Copied" was said of the text before
+    expect(script.locator("[data-note-status]")).to_be_empty()
 
 
 def test_open_in_email_holds_subject_and_body(site, page):
@@ -197,6 +199,11 @@ def test_the_panel_note_is_written_once_for_each_interviewer(site, clipboard_con
     cards.nth(1).get_by_role("button", name="Copy the text").click()
     expect(cards.nth(1).locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     assert "Dear Mr Chen," in page.evaluate("navigator.clipboard.readText()")
+    cards.first.get_by_role("button", name="Copy the text").click()
+    page.get_by_role("button", name="Add an interviewer").click()  # its copy is not said to be copied
+    expect(cards).to_have_count(3)
+    expect(cards.nth(2).locator("[data-note-status]")).to_be_empty()
+    page.locator("[data-person='2'] [data-atl-remove-person]").click()
     # so does the in-person one; the others are for the first interviewer
     expect(note(page, "thank-you-in-person").locator("[data-note-body]")).to_contain_text(
         ["Dear Ms Patel,", "Dear Mr Chen,"])

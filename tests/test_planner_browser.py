@@ -324,7 +324,8 @@ def test_the_calendar_holds_only_the_dates_ahead(site, page):
     events = icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events] == ["First check-in", "Final check-in", "Move on"]
     fill(page, interview_date="2026-01-05")
-    expect(page.locator("[data-plan-status]")).to_have_text("Every date in this plan has passed.")
+    expect(page.locator("[data-plan-status]")).to_have_text(
+        "Nothing left to do in this plan: every date has passed or is marked done.")
     expect(page.get_by_role("button", name="Add to calendar")).to_be_disabled()
 
 

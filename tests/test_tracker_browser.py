@@ -70,7 +70,14 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
     # a step done before its date (a thank-you sent the same evening): the next one comes up
     acme = item(page, "Acme")
     acme.get_by_role("button", name="Mark as done: Send your thank-you note").click()
+    expect(page.locator("[data-tracker-status]")).to_have_text("Marked as done: Send your thank-you note.")
     expect(acme.locator("[data-next]")).to_have_text("Next: First check-in, Thursday, December 10")
+    # its calendar file holds only the steps still to do, and is named short enough for any disk
+    calendar, _ = calendar_of(page, acme.get_by_role("button", name="Add to calendar"))
+    assert [str(e["UID"]).split("@")[0] for e in calendar.walk("VEVENT")] == [
+        "aaaaaa-first-check-in", "aaaaaa-final-check-in", "aaaaaa-move-on"]
+    long_name = "atl.calendar.fileName({ f: { company: 'X'.repeat(300) } }, { file_name: '{title}.ics' })"
+    assert page.evaluate(long_name) == "X" * 60 + ".ics"
     expect(acme.get_by_role("button", name="Mark as done: First check-in")).to_be_visible()
     assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [["thank-you"], ["thank-you"], []]
 
