@@ -47,6 +47,7 @@
   // clears what it shows; its interviewers' rows (a <template data-atl-person>) follow the
   // chosen interview. `show(field)` updates the page.
   function form(root, show) {
+    const words = JSON.parse(root.dataset.words);
     const people = root.querySelector("[data-atl-people]");
     const rows = () => {
       const count = Math.max(1, reader.current()?.people.length ?? 0);
@@ -89,13 +90,13 @@
         const n = +button.closest("[data-person]").dataset.person;
         reader.change((d) => reader.current()?.people.splice(n, 1));
         fill();
-      } else if (button?.matches("[data-details-clear]") && confirm(JSON.parse(root.dataset.words).clear_confirm)) {
+      } else if (button?.matches("[data-details-clear]") && confirm(words.clear_confirm)) {
         reader.change((d) => {
           // what was typed; the reader's choice of region is a setting of every interview, and stays
           for (const input of root.querySelectorAll('[name]:not(select[data-scope="reader"])')) delete place(input, d)?.[input.name];
           if (people && reader.current()) reader.current().people = [];
         });
-        root.querySelector("[data-details-announce]").textContent = JSON.parse(root.dataset.words).cleared;
+        root.querySelector("[data-details-announce]").textContent = words.cleared;
         root.querySelector("[name]")?.focus();
       }
     });

@@ -67,7 +67,6 @@
         for (let n = copies.length + 1; n < count; n++) {
           const el = first.cloneNode(true);
           Object.assign(el.dataset, { copy: "", person: n });
-          el.querySelector("[data-note-status]").textContent = "";  // "Copied" was said of the first
           last.after(el);
           last = el;
         }

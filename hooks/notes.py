@@ -7,7 +7,8 @@ template (front matter `title`, `subject`, optional `when`, `order`, `id`, `targ
 subject, and is copied, not opened in an email app; the body is the note). `{field_id}` is a
 placeholder, `{{` and `}}` are literal braces. The folder is not built page by page:
 `on_files` swaps it for one generated `<folder>.md` with a form that fills every template.
-`notes.js` does the filling, copying and storing in the browser. UI words come from `extra.notes`; no advice text here.
+`notes.js` does the filling, copying and storing in the browser. UI words come from
+`extra.notes`; no advice text here.
 """
 
 from __future__ import annotations
@@ -286,7 +287,7 @@ def render_page(page_source: str, fields: dict[str, Field], notes: list[Note], t
     """The generated page's Markdown: the index's source, then the form and every template.
     `context` gives the template its words, the reader's words and the scripts to load."""
     mailtos = {}
-    for note in filter(lambda note: note.email, notes):
+    for note in (note for note in notes if note.email):
         href = mailto_href(fill(note.subject, fields), fill(note.body, fields))
         mailtos[note.id] = href if len(href) <= MAILTO_LIMIT else ""
     return page_source.rstrip() + "\n\n" + template.render(

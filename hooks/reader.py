@@ -43,8 +43,8 @@ def page_data(build: Build) -> dict[str, object]:
     the values a field may take, and the words it shows."""
     words = build.words["reader"]
     return {"scopes": build.scopes, "defaults": build.defaults, "choices": build.choices,
-            "words": {key: words[key] for key in ("untitled", "none", "added", "full", "storage", "unread",
-                                                         "printed_for")}}
+            "words": {key: words[key] for key in ("untitled", "none", "printed_for", "added", "full", "storage",
+                                                  "unread")}}
 
 
 FEATURE = Feature(name="reader", words=WORDS, script=True, style=True, data=page_data, later=("migrate",))

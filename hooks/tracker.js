@@ -32,10 +32,10 @@
       const rank = overdue ? `0${overdue.date}` : next ? `1${next.date}` : dates.length ? "3" : "2";
       return { one, dates, overdue, next, rank };
     }
-    const stepOf = (found) => steps.find((s) => s.id === found.id);
+    const stepOf = (id) => steps.find((s) => s.id === id);
     // an overdue step's date; the next one's as the planner writes it (its time, "today")
     const line = (found, pattern, one) => atl.fill(pattern, {
-      step: stepOf(found).title, date: one ? cal.dateWords(found, stepOf(found), one, plannerWords) : reader.longDate(found.date) });
+      step: stepOf(found.id).title, date: one ? cal.dateWords(found, stepOf(found.id), one, plannerWords) : reader.longDate(found.date) });
     function render(s) {
       const li = template.content.firstElementChild.cloneNode(true);
       li.dataset.interview = s.one.id;
@@ -48,7 +48,7 @@
       li.querySelector("[data-next]").textContent = s.next ? line(s.next, words.next, s.one) : s.dates.length ? words.done : "";
       const focus = s.overdue ?? s.next;  // the step to do now
       li.querySelector("[data-mark]").hidden = !focus;
-      if (focus) Object.assign(li.querySelector("[data-mark-done]"), { value: focus.id, textContent: atl.fill(words.mark_done, { step: stepOf(focus).title }) });
+      if (focus) Object.assign(li.querySelector("[data-mark-done]"), { value: focus.id, textContent: atl.fill(words.mark_done, { step: stepOf(focus.id).title }) });
       li.querySelector("[data-dates]").href = stepsRoot.querySelector("[data-planner-link] a").href;
       const links = focus && stepsRoot.querySelector(`[data-step="${focus.id}"] .atl-step__links`);
       if (links) li.querySelector("[data-step-links]").append(" · ", ...[...links.cloneNode(true).childNodes]);
@@ -105,6 +105,7 @@
     root.addEventListener("click", (event) => {
       const button = event.target.closest("button, a");
       const id = button?.closest("[data-interview]")?.dataset.interview;
+      const one = reader.data().list.find((o) => o.id === id);  // the interview whose button it is
       if (!button) return;
       if (button.matches("[data-tracker-add]")) {
         if (reader.add()) open(reader.current().id);
@@ -113,18 +114,15 @@
       else if (button.matches("[data-tracker-calendar]")) download(reader.data().list, words.file_all);
       else if (!id) return;
       else if (button.matches("[data-edit]")) editing === id ? close() : open(id);
-      else if (button.matches("[data-calendar]")) {
-        const one = reader.data().list.find((o) => o.id === id);
-        download([one], cal.fileName(one, plannerWords));
-      }
+      else if (button.matches("[data-calendar]")) download([one], cal.fileName(one, plannerWords));
       else if (button.matches("[data-remove]") && confirm(words.remove_confirm)) {
-        const title = reader.title(reader.data().list.find((o) => o.id === id));
+        const title = reader.title(one);
         reader.remove(id);
         status.textContent = atl.fill(words.removed, { title });
         root.querySelector("[data-tracker-add]").focus();
       } else if (button.matches("[data-mark-done]")) {
         reader.change((d) => d.list.find((o) => o.id === id).done.push(button.value));
-        status.textContent = atl.fill(words.marked, { step: steps.find((s) => s.id === button.value).title });
+        status.textContent = atl.fill(words.marked, { step: stepOf(button.value).title });
         list.querySelector(`[data-interview="${id}"] h2`)?.focus();  // the button is gone: its interview
       }
       else if (button.tagName === "A") reader.choose(id);  // its dates, templates and checklist follow it
