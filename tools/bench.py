@@ -212,7 +212,8 @@ def scaled_site(copies: int, work: Path) -> Path:
     for n in range(1, copies):
         for page in (ROOT / "docs").glob("*.md"):
             text = page.read_text(encoding="utf-8").replace("checklist: follow-up", f"checklist: copy-{n}")
-            text = text.replace("](note-templates.md", "](../note-templates.md")  # one templates page
+            for generated in ("note-templates.md", "follow-ups.md", "guide.md"):  # one of each, at the top
+                text = text.replace(f"]({generated}", f"](../{generated}")
             (docs / f"copy-{n}").mkdir(exist_ok=True)
             (docs / f"copy-{n}" / page.name).write_text(text, encoding="utf-8")
         for template in (ROOT / "docs" / "note-templates").glob("*.md"):
