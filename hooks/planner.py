@@ -180,6 +180,8 @@ TRACKER_WORDS = {
     "overdue": "Overdue: {step}, {date}",
     "mark_done": "Mark as done: {step}",
     "marked": "Marked as done: {step}.",
+    "unmark": "Not done after all: {step}",
+    "unmarked": "No longer marked as done: {step}.",
     "done": "Every step is done or has passed.",
     "no_date": "No interview date yet.",
     "dates": "Dates",

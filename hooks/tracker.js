@@ -1,9 +1,9 @@
 // Your follow-ups: every interview the reader keeps (reader.js), with the step that is overdue
 // (its date passed and it is not marked done) and the next one not done, overdue ones first;
-// either can be marked done (a thank-you sent tonight is done before its date); add, edit,
-// remove; one calendar file for them all; download, import and delete all the data. Dates
-// come from calendar.js, files from files.js (loaded when first asked for). Markup:
-// planner.py and tracker.html.
+// either can be marked done (a thank-you sent tonight is done before its date), and the step
+// marked last taken back; add, edit, remove; one calendar file for them all; download, import
+// and delete all the data. Dates come from calendar.js, files from files.js (loaded when first
+// asked for). Markup: planner.py and tracker.html.
 (() => {
 
   function init(root) {
@@ -47,8 +47,10 @@
       if (s.overdue) overdue.textContent = line(s.overdue, words.overdue);
       li.querySelector("[data-next]").textContent = s.next ? line(s.next, words.next, s.one) : s.dates.length ? words.done : "";
       const focus = s.overdue ?? s.next;  // the step to do now
-      li.querySelector("[data-mark]").hidden = !focus;
-      if (focus) Object.assign(li.querySelector("[data-mark-done]"), { value: focus.id, textContent: atl.fill(words.mark_done, { step: stepOf(focus.id).title }) });
+      const undo = s.one.done.findLast(stepOf);  // the step marked done last, to take back
+      li.querySelector("[data-mark]").hidden = !focus && !undo;
+      for (const [selector, step, pattern] of [["[data-mark-done]", focus?.id, words.mark_done], ["[data-unmark]", undo, words.unmark]])
+        Object.assign(li.querySelector(selector), { hidden: !step, value: step ?? "", textContent: step ? atl.fill(pattern, { step: stepOf(step).title }) : "" });
       li.querySelector("[data-dates]").href = stepsRoot.querySelector("[data-planner-link] a").href;
       const links = focus && stepsRoot.querySelector(`[data-step="${focus.id}"] .atl-step__links`);
       if (links) li.querySelector("[data-step-links]").append(" · ", ...[...links.cloneNode(true).childNodes]);
@@ -120,10 +122,14 @@
         reader.remove(id);
         status.textContent = atl.fill(words.removed, { title });
         root.querySelector("[data-tracker-add]").focus();
-      } else if (button.matches("[data-mark-done]")) {
-        reader.change((d) => d.list.find((o) => o.id === id).done.push(button.value));
-        status.textContent = atl.fill(words.marked, { step: stepOf(button.value).title });
-        list.querySelector(`[data-interview="${id}"] h2`)?.focus();  // the button is gone: its interview
+      } else if (button.matches("[data-mark-done], [data-unmark]")) {
+        const marking = button.matches("[data-mark-done]");
+        reader.change((d) => {
+          const it = d.list.find((o) => o.id === id);
+          it.done = it.done.filter((step) => step !== button.value).concat(marking ? [button.value] : []);
+        });
+        status.textContent = atl.fill(marking ? words.marked : words.unmarked, { step: stepOf(button.value).title });
+        list.querySelector(`[data-interview="${id}"] h2`)?.focus();  // the item is drawn anew: its heading
       }
       else if (button.tagName === "A") reader.choose(id);  // its dates, templates and checklist follow it
     });

@@ -80,6 +80,14 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
     assert page.evaluate(long_name) == "X" * 60 + ".ics"
     expect(acme.get_by_role("button", name="Mark as done: First check-in")).to_be_visible()
     assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [["thank-you"], ["thank-you"], []]
+    # marked by mistake: the step marked last is taken back, and is to do again
+    expect(item(page, "Gamma").get_by_role("button", name="Not done after all")).to_have_count(0)
+    acme.get_by_role("button", name="Not done after all: Send your thank-you note").click()
+    expect(page.locator("[data-tracker-status]")).to_have_text("No longer marked as done: Send your thank-you note.")
+    expect(acme.locator("[data-next]")).to_have_text("Next: Send your thank-you note, Wednesday, December 2")
+    expect(acme.get_by_role("heading", name="Acme, Analyst")).to_be_focused()
+    expect(acme.get_by_role("button", name="Not done after all")).to_have_count(0)
+    assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [[], ["thank-you"], []]
 
 
 def test_add_edit_and_remove(site, page):
