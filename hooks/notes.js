@@ -5,7 +5,10 @@
 (() => {
   // mailto and clipboard text: CRLF line ends (RFC 6068), every emoji whole
   const crlf = (text) => text.toWellFormed().replace(/\r?\n/g, "\r\n");
-  const mailto = (subject, body) => `mailto:?subject=${encodeURIComponent(crlf(subject))}&body=${encodeURIComponent(crlf(body))}`;
+  // the address only when it looks like one: one recipient (no spaces, commas or semicolons),
+  // and a domain with a dot
+  const address = (to) => (/^[^\s@,;?&=<>"]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(to) ? encodeURIComponent(to).replace("%40", "@") : "");
+  const mailto = (to, subject, body) => `mailto:${address(to)}?subject=${encodeURIComponent(crlf(subject))}&body=${encodeURIComponent(crlf(body))}`;
   const MAILTO_LIMIT = 2000;
 
   async function copyText(text) {
@@ -42,8 +45,9 @@
       marks: [...el.querySelectorAll("mark[data-field]")],
       fields: new Set([...el.querySelectorAll("mark[data-field]")].map((m) => m.dataset.field)),
     });
-    // on a copy for each interviewer, who it is for: their first field (their name), or their number
-    const personField = Object.keys(kinds).find((field) => kinds[field][0] === "interviewer");
+    // on a copy for each interviewer, who it is for: their first field in the form (their name),
+    // or their number
+    const personField = form.querySelector("[data-person] [name]")?.name;
     let cards = [...scope.querySelectorAll("[data-note]")].map(card);
     for (const mark of scope.querySelectorAll("mark[data-field]")) mark.dataset.empty = mark.textContent;
 
@@ -88,7 +92,7 @@
       const body = c.body.textContent;
       if (c.status.textContent) c.status.textContent = "";  // "Copied" was said of the text before
       if (c.mailto) {  // an email, not a phone script (email: false)
-        const href = mailto(c.subject.textContent, body);
+        const href = mailto(c.mailto.dataset.to ? value(c.mailto.dataset.to, person) : "", c.subject.textContent, body);
         const fits = href.length <= MAILTO_LIMIT;
         if (fits) c.mailto.href = href;
         else c.mailto.removeAttribute("href");
@@ -111,7 +115,7 @@
     // a keystroke refreshes the notes that use its field; anything else, every note
     reader.form(form, (field) => {
       if (!field) perPerson();
-      for (const c of cards) if (!field || c.fields.has(field) || (c.for && field === personField)) fill(c);
+      for (const c of cards) if (!field || c.fields.has(field) || field === c.mailto?.dataset.to || (c.for && field === personField)) fill(c);
     });
   }
 

@@ -3,8 +3,9 @@
 The folder `docs/<extra.notes_folder>/` (default `note-templates`) holds `index.md` (the
 page's front matter, its intro, and the declared `fields:`) and one `.md` file per
 template (front matter `title`, `subject`, optional `when`, `order`, `id`, `target_words`,
-`each`, and `email: false` for a note that is not an email, such as a phone script: it has no
-subject, and is copied, not opened in an email app; the body is the note). `{field_id}` is a
+`each`, `to` (a field of kind `email`: whom "Open in email" addresses), and `email: false` for
+a note that is not an email, such as a phone script: it has no subject or `to`, and is copied,
+not opened in an email app; the body is the note). `{field_id}` is a
 placeholder, `{{` and `}}` are literal braces. The folder is not built page by page:
 `on_files` swaps it for one generated `<folder>.md` with a form that fills every template.
 `notes.js` does the filling, copying and storing in the browser. UI words come from
@@ -55,14 +56,14 @@ WORDS = {
     "for_person": "For {name}",
     "for_number": "For interviewer {number}",
 }
-FIELD_KINDS = ("text", "date")
+FIELD_KINDS = ("text", "date", "email")
 # who a field is about: the reader (their name and contact, once), the chosen interview (the
 # default), or each of its interviewers (a template with `each: interviewer` is shown once
 # for each of them)
 FIELD_SCOPES = ("reader", "interview", "interviewer")
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 RESERVED = ("constructor",)  # a name every JavaScript object already has
-NOTE_KEYS = {"title", "subject", "when", "order", "id", "target_words", "each", "email"}
+NOTE_KEYS = {"title", "subject", "when", "order", "id", "target_words", "each", "email", "to"}
 MAX_WORDS = 5000
 MAILTO_LIMIT = 2000  # longer links fail in some mail apps and browsers
 
@@ -101,6 +102,7 @@ class Note:
     target_words: tuple[int, int] | None = None
     each: str = ""  # "interviewer": shown once for each interviewer of the chosen interview
     email: bool = True  # False: not an email (a phone script), so no subject and no email link
+    to: str = ""  # the field (kind email) that holds the address "Open in email" writes to
     source: str = ""  # the file it came from, for error lines
 
 
@@ -175,8 +177,9 @@ def _is_email(meta: dict, line: Callable[[str], int | None]) -> bool:
     email = meta.get("email", True)
     if not isinstance(email, bool):
         raise NoteError(f"'email:' must be true or false, not {email!r}", line("email"))
-    if not email and "subject" in meta:
-        raise NoteError("a note with 'email: false' has no 'subject:'", line("subject"))
+    for key in ("subject", "to"):
+        if not email and key in meta:
+            raise NoteError(f"a note with 'email: false' has no '{key}:'", line(key))
     for key in ("title", "subject") if email else ("title",):
         if meta.get(key) in (None, ""):
             raise NoteError(f"missing '{key}:' in the front matter", line(key) or 1)
@@ -216,7 +219,19 @@ def parse_note(source: str, stem: str, fields: dict[str, Field]) -> Note:
         target_words=_target(meta.get("target_words"), line("target_words")),
         each=meta.get("each", ""),
         email=email,
+        to=_recipient(meta.get("to", ""), fields, line("to")),
     )
+
+
+def _recipient(to: object, fields: dict[str, Field], line: int | None) -> str:
+    """`to:`: the id of a declared field of kind email, or nothing."""
+    if to == "":
+        return ""
+    addresses = [f.id for f in fields.values() if f.kind == "email"]
+    if to not in addresses:
+        raise NoteError(f"'to:' must name a field of kind email (declared: {', '.join(addresses) or 'none'}), "
+                        f"not {to!r}", line)
+    return str(to)
 
 
 def _plain(text: str, key: str, fields: dict[str, Field], line: int | None) -> str:

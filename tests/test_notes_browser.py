@@ -135,6 +135,33 @@ def test_open_in_email_holds_subject_and_body(site, page):
     assert body == want_body.replace("\n", "\r\n")
 
 
+def test_open_in_email_writes_to_the_address_the_reader_gave(site, page):
+    """Each panel member's note to their own address; a recruiter's note to the recruiter's;
+    what is not one address (a slip, or two) gives a link with no recipient, as before."""
+    open_notes(page, site)
+    mailto = lambda card: card.get_by_role("link", name="Open in email").get_attribute("href")
+    panel = note(page, "thank-you-panel-member")
+    assert mailto(panel).startswith("mailto:?subject=")
+    expect(field(page, "interviewer_email")).to_have_attribute("type", "email")
+    field(page, "interviewer_email").fill("m.patel@example.com")
+    page.get_by_role("button", name="Add an interviewer").click()
+    field(page, "interviewer_email", 1).fill("o'neil+jobs@example.co.uk")
+    assert mailto(panel.nth(0)).startswith("mailto:m.patel@example.com?subject=")
+    assert mailto(panel.nth(1)).startswith("mailto:o'neil%2Bjobs@example.co.uk?subject=")
+    assert unquote(mailto(panel.nth(1)).split("?")[0]) == "mailto:o'neil+jobs@example.co.uk"
+    assert mailto(note(page, "check-in-no-date")).startswith("mailto:m.patel@example.com?subject=")
+    assert mailto(note(page, "thank-you-to-a-recruiter")).startswith("mailto:?subject=")
+    page.locator("details.atl-form__group summary").click()
+    field(page, "recruiter_email").fill("jordan@agency.example")
+    assert mailto(note(page, "thank-you-to-a-recruiter")).startswith("mailto:jordan@agency.example?subject=")
+    for slip in ("m.patel at example.com", "a@example.com, b@example.com", "a@b@c", "?body=x@y"):
+        field(page, "interviewer_email").fill(slip)
+        assert mailto(panel.nth(0)).startswith("mailto:?subject="), slip
+    field(page, "interviewer_email").fill("m.patel@example.com")
+    page.reload(wait_until="networkidle")
+    assert mailto(note(page, "thank-you-panel-member").nth(0)).startswith("mailto:m.patel@example.com?subject=")
+
+
 def test_a_note_too_long_for_a_link_says_copy_instead(site, page):
     open_notes(page, site)
     card = note(page, "thank-you-screen")

@@ -20,7 +20,8 @@ from notes import (
     read_notes,
 )
 
-FIELDS = {"name": Field("name", "Your name"), "role": Field("role", "Job title")}
+FIELDS = {"name": Field("name", "Your name"), "role": Field("role", "Job title"),
+          "mail": Field("mail", "Their email", kind="email")}
 INDEX = ("---\ntitle: Notes\nfields:\n  - id: name\n    label: Your name\n  - id: role\n    label: Job title\n"
          "---\n# Notes\n")
 
@@ -37,7 +38,7 @@ def test_doubled_braces_are_literal():
 
 
 @pytest.mark.parametrize("text, line, message", [
-    ("one\ntwo {nmae}\n", 11, r"unknown placeholder \{nmae\} \(declared: name, role\)"),
+    ("one\ntwo {nmae}\n", 11, r"unknown placeholder \{nmae\} \(declared: name, role, mail\)"),
     ("one\n\nthree {name\n", 12, r"unclosed '\{' \(write '\{\{' for a literal brace\)"),
     ("one } two", 10, r"stray '\}' \(write '\}\}' for a literal brace\)"),
 ])
@@ -61,7 +62,7 @@ def test_fields_are_validated_each_at_its_own_line():
         (two.replace("id: b", "id: a"), 5, "'a' is declared twice"),
         (two.replace("id: b", "id: B-b"), 5, "must be lower case"),
         (two.replace("id: b", "id: constructor"), 5, "and not constructor"),
-        (two + "    kind: number\n", 7, "kind must be one of text, date"),
+        (two + "    kind: number\n", 7, "kind must be one of text, date, email"),
         (two + "    colour: red\n", 7, "unknown key 'colour'"),
         (two + "    scope: interviewer\n    group: More\n", 8, "an interviewer's field is in each interviewer's row"),
         (two + "    example: [a, b]\n", 7, "field 2: 'example:' must be text, not \\['a', 'b'\\]"),
@@ -82,6 +83,12 @@ def test_fields_of_a_group_are_shown_together_after_the_others():
         "": ["a", "d"], "Later": ["b", "e"]}
 
 
+def test_a_note_addressed_to_a_field():
+    note = parse_note("---\ntitle: T\nsubject: S\nto: mail\n---\nBody\n", "t", FIELDS)
+    assert note.to == "mail"
+    assert parse_note("---\ntitle: T\nsubject: S\n---\nBody\n", "t", FIELDS).to == ""
+
+
 def test_a_note_and_its_body_lines():
     source = "---\ntitle: Thanks\nsubject: Re {role}\norder: 2\n---\n\nDear {name},\nThanks\n"
     note = parse_note(source, "thanks", FIELDS)
@@ -98,6 +105,10 @@ def test_a_note_and_its_body_lines():
     ("---\nsubject: S\n---\nBody\n", 1, "missing 'title:' in the front matter"),
     ("---\ntitle: T\nemail: false\nsubject: S\n---\nBody\n", 4, "a note with 'email: false' has no 'subject:'"),
     ("---\ntitle: T\nemail: no way\n---\nBody\n", 3, "'email:' must be true or false, not 'no way'"),
+    ("---\ntitle: T\nemail: false\nto: mail\n---\nBody\n", 4, "a note with 'email: false' has no 'to:'"),
+    ("---\ntitle: T\nsubject: S\nto: role\n---\nBody\n", 4,
+     "'to:' must name a field of kind email \\(declared: mail\\), not 'role'"),
+    ("---\ntitle: T\nsubject: S\nto: [mail]\n---\nBody\n", 4, "'to:' must name a field of kind email"),
     ("---\ntitle: T\nsubject: S {nope}\n---\nBody\n", 3, "unknown placeholder"),
     ("---\ntitle: T\nsubject: S\ncolour: red\n---\nBody\n", 4, "unknown front matter key 'colour'"),
     ("---\ntitle: T\nsubject: S\ntarget_words: 100\n---\nBody\n", 4, "must be two whole numbers"),
