@@ -63,7 +63,7 @@ EXTERNAL = "atl-external"  # the class of a link to another site
 
 # What a part leaves out: controls, code, and what only a script shows or fills in
 DROPPED_TAGS = {"button", "form", "input", "select", "textarea", "template", "script", "style"}
-DROPPED_CLASSES = {"atl-js-only", "md-button"}
+DROPPED_CLASSES = {"atl-js-only", "md-button", "atl-no-print"}  # atl-no-print: a screen's aid, as a jump list
 NO_JS = "atl-no-js"  # what stands in for the tools without JavaScript: the guide's text, always shown
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # headings one level down (the guide has its own h1); labels, whose controls are gone, become text

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 WORDS = {
+    "index": "Jump to a note",
     "form_label": "Your details",
     "privacy": "What you type stays in this browser. It is never sent anywhere.",
     "example": "For example: {example}",

@@ -129,6 +129,7 @@ def test_the_checklist_is_blank_and_the_templates_show_their_placeholders_withou
     assert html.count('class="atl-box"') == checklist.count('class="atl-box"') > 20
     assert "[Interviewer&#39;s name]" in html and "[Job title]" in html
     assert "Open in email" not in html and "Your details" not in html
+    assert "Jump to a note" not in html  # the templates' jump list: the guide has its own contents
     # the planner's steps in words, without its form and dates
     assert "1 business day after the interview" in html and 'name="interview_date"' not in html
     # the only script the page names is its own

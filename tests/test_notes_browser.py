@@ -82,6 +82,18 @@ def test_every_shipped_template_is_on_the_page(site, page):
         expect(page.get_by_label(one.label, exact=True)).to_have_count(1)
 
 
+def test_a_folded_jump_list_leads_to_each_note_and_stays_off_paper(site, page):
+    open_notes(page, site)
+    jump = page.locator("details.atl-notes__index")
+    expect(jump.get_by_role("link")).to_have_count(0)  # folded
+    jump.get_by_text("Jump to a note").click()
+    expect(jump.get_by_role("link")).to_have_text([one.title for one in NOTES])  # not the page's own title
+    jump.get_by_role("link", name="Thanking a reference").click()
+    expect(page.get_by_role("heading", name="Thanking a reference")).to_be_in_viewport()
+    page.emulate_media(media="print")
+    expect(jump).to_be_hidden()
+
+
 def test_typing_fills_every_template_live(site, page):
     open_notes(page, site)
     page.get_by_label("Company", exact=True).fill("Northwind")
