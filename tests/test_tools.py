@@ -7,7 +7,7 @@ import sys
 from sitebuild import ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "tools"))
-from bench import scaled_site  # noqa: E402 (tools/ is not a package)
+from bench import scaled_site
 
 
 def test_the_benchs_larger_copies_of_the_site_build_strictly(tmp_path):
