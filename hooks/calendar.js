@@ -58,12 +58,14 @@
     });
   }
 
-  // A step's date in words, the region's way: "Monday 23 November, by 2:30 PM (today)"
+  // A step's date in words, the region's way: "Monday 23 November, by 2:30 PM (today)"; a step
+  // marked done (on Your follow-ups) says so
   function dateWords(found, step, one, words) {
     const { reader } = atl;
     let text = reader.longDate(found.date);
     const time = step.keep_time && reader.time(one.f.interview_time ?? "");
     if (time) text = atl.fill(words.at_time, { date: text, time });
+    if (one?.done.includes(found.id)) return `${text} (${words.done_step})`;
     if (found.date === reader.today()) return `${text} (${words.today})`;
     return found.state === "passed" ? `${text} (${words.passed})` : text;
   }

@@ -19,15 +19,17 @@
       const found = cal.planFor(one, steps, update);
       if (!found) return;  // the region's holidays are on their way
       dates = found;
+      const next = dates.indexOf(cal.ahead(one, dates)[0]);  // -1: nothing left to do
       steps.forEach((step, index) => {
         const date = dates[index];
         const li = item(step.id);
-        if (date) li.dataset.state = date.state;
+        // the next step is the first not passed and not marked done, as on Your follow-ups
+        const state = !date ? "" : one.done.includes(step.id) ? "done" : index === next ? "next" : date.state === "passed" ? "passed" : "ahead";
+        if (state) li.dataset.state = state;
         else delete li.dataset.state;
         li.querySelector("[data-step-date]").textContent = date ? cal.dateWords(date, step, one, words) : "";
         li.querySelector("[data-step-note]").textContent = date ? cal.notes(date, words) : "";
       });
-      const next = dates.indexOf(cal.ahead(one, dates)[0]);  // -1: nothing left to do
       const f = one?.f ?? {};
       let text = !dates.length ? (f.interview_date ? words.check_date : words.start) : next < 0 ? words.all_passed
         : atl.fill(words.next, { step: steps[next].title, date: item(steps[next].id).querySelector("[data-step-date]").textContent });

@@ -74,6 +74,7 @@ WORDS = {
     "at_time": "{date}, by {time}",
     "today": "today",
     "passed": "passed",
+    "done_step": "done",
     "calendar": "Add to calendar",
     "calendar_hint": "Downloads an .ics file with the dates still ahead, each with a reminder "
                      "at 9:00, for any calendar app.",

@@ -316,6 +316,23 @@ def test_a_date_out_of_range_is_no_date(site, page, value):
     assert errors == []
 
 
+def test_a_step_marked_done_on_your_follow_ups_says_so_and_the_next_one_follows(site, page):
+    """The thank-you sent the same evening, marked done before its date: the planner says
+    "done" and points at the first check-in, as Your follow-ups does."""
+    open_planner(page, site.url + "timing/")
+    keep(page, READER_KEY, {"v": 2, "you": {}, "at": "a1b2c3",
+                            "list": [{**interview("a1b2c3", interview_date="2026-11-20"), "done": ["thank-you"]}]})
+    page.reload(wait_until="networkidle")
+    expect(step(page, "thank-you").locator("[data-step-date]")).to_have_text("Monday, November 23 (done)")
+    expect(step(page, "thank-you")).to_have_attribute("data-state", "done")
+    expect(step(page, "first-check-in")).to_have_attribute("data-state", "next")
+    expect(step(page, "final-check-in")).to_have_attribute("data-state", "ahead")
+    # Thanksgiving skipped
+    expect(page.locator("[data-plan-status]")).to_have_text("Next: First check-in, Wednesday, December 2.")
+    events = icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == ["First check-in", "Final check-in", "Move on"]
+
+
 def test_the_calendar_holds_only_the_dates_ahead(site, page):
     open_planner(page, site.url + "timing/", now="2026-11-24T09:00:00Z")
     fill(page, interview_date="2026-11-20")
