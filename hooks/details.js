@@ -90,6 +90,9 @@
         const n = +button.closest("[data-person]").dataset.person;
         reader.change((d) => reader.current()?.people.splice(n, 1));
         fill();
+        // the keyboard goes on to the next interviewer's first field (in the row that was this
+        // one's), else to "Add an interviewer", not to the top of the page
+        (people.querySelector(`[data-person="${n}"] [name]`) ?? people.querySelector("[data-atl-add-person]")).focus();
       } else if (button?.matches("[data-details-clear]") && confirm(words.clear_confirm)) {
         reader.change((d) => {
           // what was typed; the reader's choice of region is a setting of every interview, and stays

@@ -5,9 +5,13 @@
 (() => {
   // mailto and clipboard text: CRLF line ends (RFC 6068), every emoji whole
   const crlf = (text) => text.toWellFormed().replace(/\r?\n/g, "\r\n");
-  // the address only when it looks like one: one recipient (no spaces, commas or semicolons),
-  // and a domain with a dot
-  const address = (to) => (/^[^\s@,;?&=<>"]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(to) ? encodeURIComponent(to).replace("%40", "@") : "");
+  // the address when it is one: by the HTML standard's rule for an email input, with a dot in
+  // its domain; "mailto:" pasted before it (a copied email link) goes
+  const EMAIL = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+  function address(to) {
+    const plain = to.replace(/^mailto:/i, "");
+    return EMAIL.test(plain) ? encodeURIComponent(plain).replace("%40", "@") : "";
+  }
   const mailto = (to, subject, body) => `mailto:${address(to)}?subject=${encodeURIComponent(crlf(subject))}&body=${encodeURIComponent(crlf(body))}`;
   const MAILTO_LIMIT = 2000;
 
@@ -96,7 +100,8 @@
         const fits = href.length <= MAILTO_LIMIT;
         if (fits) c.mailto.href = href;
         else c.mailto.removeAttribute("href");
-        c.mailto.toggleAttribute("aria-disabled", !fits);
+        if (fits) c.mailto.removeAttribute("aria-disabled");
+        else c.mailto.setAttribute("aria-disabled", "true");
         c.long.hidden = fits;
       }
       const count = body.split(/\s+/).filter(Boolean).length;

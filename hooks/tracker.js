@@ -123,6 +123,9 @@
         status.textContent = atl.fill(words.removed, { title });
         root.querySelector("[data-tracker-add]").focus();
       } else if (button.matches("[data-mark-done], [data-unmark]")) {
+        // the second click of a double tap or click would mark (or take back) the step whose
+        // button the first one put under the finger
+        if (event.detail > 1) return;
         const marking = button.matches("[data-mark-done]");
         reader.change((d) => {
           const it = d.list.find((o) => o.id === id);

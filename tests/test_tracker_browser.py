@@ -90,6 +90,21 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
     assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [[], ["thank-you"], []]
 
 
+def test_a_double_tap_marks_one_step(site, page):
+    """Not also the step whose button the first tap brought up under the finger."""
+    open_tracker(page, site, {"v": 2, "you": {}, "at": "dddddd", "list": [
+        interview("dddddd", company="Delta", interview_date="2026-11-23")]})
+    delta = item(page, "Delta")
+    delta.get_by_role("button", name="Mark as done: Send your thank-you note").dblclick()
+    expect(delta.get_by_role("button", name="Mark as done: First check-in")).to_be_visible()
+    assert stored(page, READER_KEY)["list"][0]["done"] == ["thank-you"]
+    delta.get_by_role("button", name="Mark as done: First check-in").click()
+    assert stored(page, READER_KEY)["list"][0]["done"] == ["thank-you", "first-check-in"]
+    delta.get_by_role("button", name="Not done after all: First check-in").dblclick()
+    expect(delta.get_by_role("button", name="Not done after all: Send your thank-you note")).to_be_visible()
+    assert stored(page, READER_KEY)["list"][0]["done"] == ["thank-you"]
+
+
 def test_add_edit_and_remove(site, page):
     open_tracker(page, site, {"v": 2, "you": {}, "at": "", "list": []})
     expect(page.locator("[data-tracker-status]")).to_have_text(
