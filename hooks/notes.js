@@ -37,21 +37,27 @@
     const scope = form.closest("article") || document.body;
     const words = JSON.parse(form.dataset.words);
     const kinds = JSON.parse(form.dataset.kinds);  // field id -> [scope, kind]
-    const card = (el) => ({
-      el,
-      subject: el.querySelector("[data-note-subject]"),
-      body: el.querySelector("[data-note-body]"),
-      mailto: el.querySelector("[data-note-mailto]"),
-      long: el.querySelector("[data-note-long]"),
-      words: el.querySelector("[data-note-words]"),
-      status: el.querySelector("[data-note-status]"),
-      for: el.querySelector("[data-note-for]"),
-      marks: [...el.querySelectorAll("mark[data-field]")],
-      fields: new Set([...el.querySelectorAll("mark[data-field]")].map((m) => m.dataset.field)),
-    });
     // on a copy for each interviewer, who it is for: their first field in the form (their name),
     // or their number
     const personField = form.querySelector("[data-person] [name]")?.name;
+    // a note, and the fields it shows: its placeholders, its recipient, whom it is for
+    function card(el) {
+      const marks = [...el.querySelectorAll("mark[data-field]")];
+      const mailto = el.querySelector("[data-note-mailto]");
+      const forWhom = el.querySelector("[data-note-for]");
+      return {
+        el,
+        subject: el.querySelector("[data-note-subject]"),
+        body: el.querySelector("[data-note-body]"),
+        mailto,
+        long: el.querySelector("[data-note-long]"),
+        words: el.querySelector("[data-note-words]"),
+        status: el.querySelector("[data-note-status]"),
+        for: forWhom,
+        marks,
+        fields: new Set([...marks.map((m) => m.dataset.field), mailto?.dataset.to, forWhom && personField].filter(Boolean)),
+      };
+    }
     let cards = [...scope.querySelectorAll("[data-note]")].map(card);
     for (const mark of scope.querySelectorAll("mark[data-field]")) mark.dataset.empty = mark.textContent;
 
@@ -98,10 +104,13 @@
       if (c.mailto) {  // an email, not a phone script (email: false)
         const href = mailto(c.mailto.dataset.to ? value(c.mailto.dataset.to, person) : "", c.subject.textContent, body);
         const fits = href.length <= MAILTO_LIMIT;
-        if (fits) c.mailto.href = href;
-        else c.mailto.removeAttribute("href");
-        if (fits) c.mailto.removeAttribute("aria-disabled");
-        else c.mailto.setAttribute("aria-disabled", "true");
+        if (fits) {
+          c.mailto.href = href;
+          c.mailto.removeAttribute("aria-disabled");
+        } else {
+          c.mailto.removeAttribute("href");
+          c.mailto.setAttribute("aria-disabled", "true");
+        }
         c.long.hidden = fits;
       }
       const count = body.split(/\s+/).filter(Boolean).length;
@@ -120,7 +129,7 @@
     // a keystroke refreshes the notes that use its field; anything else, every note
     reader.form(form, (field) => {
       if (!field) perPerson();
-      for (const c of cards) if (!field || c.fields.has(field) || field === c.mailto?.dataset.to || (c.for && field === personField)) fill(c);
+      for (const c of cards) if (!field || c.fields.has(field)) fill(c);
     });
   }
 
