@@ -265,7 +265,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     checklist_id = page.meta["checklist"]
     try:
         _check_id(checklist_id, extension.ids, read_front_matter(page.file.content_string).line("checklist"))
-    except ChecklistError as error:
+    except SourceError as error:
         build.report(error.at(path))
         return
     extension.ids[checklist_id] = path

@@ -46,10 +46,8 @@ def on_config(config: MkDocsConfig) -> None:
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Every page's front matter, not only the features' pages: MkDocs drops front matter it
-    cannot read without a word, and builds the page without its description or its feature.
-    Front matter MkDocs did read is valid YAML: only a page left without any is read again."""
-    if page.meta:
-        return
+    cannot read without a word, and builds the page without its description or its feature,
+    and of a key given twice it keeps the last without a word."""
     try:
         read_front_matter(page.file.content_string)
     except SourceError as error:

@@ -35,7 +35,7 @@ class FrontMatter:
 
 def read_front_matter(source: str) -> FrontMatter:
     """The front matter of a file's text (empty when it has none); SourceError when it is
-    not valid YAML or not a mapping of keys."""
+    not valid YAML, not a mapping of keys, or gives a key twice (YAML would keep the last)."""
     match = YAML_RE.match(source)
     if not match:
         return FrontMatter(body=source)
@@ -63,8 +63,10 @@ def read_front_matter(source: str) -> FrontMatter:
 def _note_lines(node: yaml.Node | None, path: Path, offset: int, lines: dict[Path, int]) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            here = (*path, key.value)
-            lines[here] = key.start_mark.line + offset
+            here, line = (*path, key.value), key.start_mark.line + offset
+            if here in lines:
+                raise SourceError(f"'{key.value}' is given twice (first on line {lines[here]}); keep one", line)
+            lines[here] = line
             _note_lines(value, here, offset, lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):

@@ -25,12 +25,11 @@ from dataclasses import dataclass
 from functools import partial
 from html import escape, unescape
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import yaml
-from hook_support import Feature, build_of
+from hook_support import Feature, build_of, docs_path
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.exceptions import PluginError
@@ -279,7 +278,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         return None
     if files.get_file_from_path(GUIDE_PAGE):
         raise PluginError(f"mkdocs.yml: the nav lists {GUIDE_PAGE}, which the guide hook generates, but "
-                          f"{Path(config.docs_dir).name}/{GUIDE_PAGE} exists too: rename one")
+                          f"{docs_path(GUIDE_PAGE, config)} exists too: rename one")
     if not _part_files(config, files):
         raise PluginError(f"mkdocs.yml: the nav lists {GUIDE_PAGE}, but no other page to put in it")
     words = build_of(config).words[FEATURE.name]

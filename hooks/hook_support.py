@@ -102,8 +102,10 @@ class Build:
     # --- what the features tell it ---------------------------------------------------------
 
     def report(self, mistake: str) -> None:
-        """An author's mistake ("path:line: message"): the build stops once every page is read."""
-        self.mistakes.append(mistake)
+        """An author's mistake ("path:line: message"): the build stops once every page is read.
+        A mistake two features find (front matter that is not valid YAML) is listed once."""
+        if mistake not in self.mistakes:
+            self.mistakes.append(mistake)
 
     def use(self, src_uri: str, feature: str, needs: bool = True) -> str:
         """The page `src_uri` has `feature`: its CSS goes into that page, and (unless `needs`
@@ -187,7 +189,12 @@ def _compiled_templates() -> FileSystemBytecodeCache | None:
 
 def source_path(page: Page, config: MkDocsConfig) -> str:
     """The page's file as an author names it in error lines: 'docs/checklist.md'."""
-    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    return docs_path(page.file.src_uri, config)
+
+
+def docs_path(src_uri: str, config: MkDocsConfig) -> str:
+    """A file in the docs folder as an author names it in error lines."""
+    return f"{Path(config.docs_dir).name}/{src_uri}"
 
 
 def compact(code: str) -> str:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from front_matter import FrontMatter, read_front_matter
-from hook_support import Feature, SourceError, build_of
+from hook_support import Feature, SourceError, build_of, docs_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -340,19 +340,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     if not (Path(config.docs_dir) / folder).is_dir():
         return None
     build = build_of(config)
-    docs = Path(config.docs_dir).name  # error lines name files as the author sees them
     sources, unreadable = {}, []
     for file in [f for f in files if f.src_uri.startswith(folder + "/")]:
         files.remove(file)  # the sources make one page, not one page each
         if file.src_uri.endswith(".md"):
             try:
-                sources[f"{docs}/{file.src_uri}"] = file.content_string
+                sources[docs_path(file.src_uri, config)] = file.content_string
             except UnicodeDecodeError as error:
                 line = error.object[: error.start].count(b"\n") + 1
-                unreadable.append(f"{docs}/{file.src_uri}:{line}: not UTF-8 text; save it as UTF-8")
+                unreadable.append(f"{docs_path(file.src_uri, config)}:{line}: not UTF-8 text; save it as UTF-8")
     if unreadable:
         raise PluginError("\n".join(unreadable))
-    page_source, fields, notes = read_notes(f"{docs}/{folder}", sources)
+    page_source, fields, notes = read_notes(docs_path(folder, config), sources)
     build.scopes.update({field.id: field.scope for field in fields.values()})
     build.fields.update({field.id: asdict(field) for field in fields.values()})
     scripts = build.use(f"{folder}.md", FEATURE.name)

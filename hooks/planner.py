@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from front_matter import read_front_matter
-from hook_support import ASSETS_URI, Feature, SourceError, build_of, source_path
+from hook_support import ASSETS_URI, Feature, SourceError, build_of, docs_path, source_path
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
 from markdown.preprocessors import Preprocessor
@@ -307,7 +307,10 @@ def _tracker_page(build: Build, files: Files) -> str:
     """The follow-ups page's Markdown, with the rules of the site's planner page (the first
     that has them) and the interviewers' fields that the note templates declare."""
     for file in files.documentation_pages():
-        front = read_front_matter(file.content_string) if file.src_uri != TRACKER_PAGE else None
+        try:
+            front = read_front_matter(file.content_string) if file.src_uri != TRACKER_PAGE else None
+        except SourceError as error:  # before any page is read: the build stops on it here
+            raise PluginError(error.at(docs_path(file.src_uri, build.config))) from None
         if front and "planner" in front.data:
             steps = parse_rules(front)
             planner_page, heading = file.src_uri, slugify(build.words[FEATURE.name]["heading"], "-")

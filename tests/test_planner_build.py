@@ -73,6 +73,8 @@ BAD = [
      "docs/p.md:3: step 1 needs 'id:'"),
     ({"p.md": "---\nplanner: soon\n---\n# P\n"},
      "docs/p.md:2: 'planner:' must list the steps, each with 'id', 'title' and 'after'"),
+    (planner_page("  - id: a\n    title: A\n    after: {interview: 1}\n    after: {interview: 3}\n"),
+     "docs/p.md:6: 'after' is given twice (first on line 5); keep one"),
 ]
 
 
@@ -91,6 +93,18 @@ def test_a_broken_step_link_fails_the_strict_build(tmp_path):
 
 def test_the_cli_prints_the_error_line_and_no_traceback(tmp_path):
     assert_cli_prints_one_error_line(write_site(tmp_path, BAD[0][0]), BAD[0][1])
+
+
+@pytest.mark.parametrize("broken, message", [
+    ("description: [a", "docs/a.md:3: the front matter is not valid YAML"),
+    ("title: A\ntitle: B", "docs/a.md:3: 'title' is given twice (first on line 2); keep one"),
+])
+def test_front_matter_mistakes_before_the_planner_page_are_one_line_when_the_nav_has_the_tracker(
+        tmp_path, broken, message):
+    """The follow-ups page is made before any page is read, from the first page with a planner."""
+    pages = {"a.md": f"---\n{broken}\n---\n# A\n", **planner_page(STEP)}
+    nav = "nav:\n  - A: a.md\n  - P: p.md\n  - Your follow-ups: follow-ups.md\n"
+    assert_cli_prints_one_error_line(write_site(tmp_path, pages, nav), message)
 
 
 def test_unknown_ui_word_is_an_error(tmp_path):

@@ -145,6 +145,11 @@ BAD_FRONT_MATTER = [
     ("---\n- a list\n---\n# A\n", "docs/a.md:2: the front matter must be 'key: value' lines between the two '---'"),
     ("---\nchecklist:\n---\n# A\n\n## S\n\n- [ ] x\n",
      "docs/a.md:2: 'checklist:' needs an id, like 'checklist: follow-up'"),
+    # YAML keeps the last of a key given twice, and MkDocs would build with it without a word
+    ("---\ndescription: One\ntitle: A\ndescription: Two\n---\n# A\n",
+     "docs/a.md:4: 'description' is given twice (first on line 2); keep one"),
+    ("---\nchecklist: one\nchecklist: two\n---\n# A\n\n## S\n\n- [ ] x {#x}\n",
+     "docs/a.md:3: 'checklist' is given twice (first on line 2); keep one"),
 ]
 
 
@@ -154,6 +159,7 @@ def test_front_matter_mistakes_on_any_page_stop_the_build(tmp_path, page, messag
     config = write_site(tmp_path, {"index.md": "# Home\n", "a.md": page})
     log = failed_build_log(config, tmp_path / "site")
     assert any(line.startswith(f"ERROR: {message}") for line in log), log
+    assert "\n".join(log).count(message) == 1, log  # once, though two hooks read the page
 
 
 def test_a_front_matter_mistake_is_one_line_without_a_traceback(tmp_path):
