@@ -3,6 +3,8 @@
 (() => {
   const { reader } = atl;
   const DATE = /^(19|2\d)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+  // the HTML standard's rule for an email input, with a dot in the domain
+  const EMAIL = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
   // the region's country ("GB-SCT" -> "en-GB"), also where no region is offered to check it against
   const locale = () => `en-${/^[A-Z]{2}(?![A-Za-z])/.exec(reader.region())?.[0] ?? "US"}`;
   Object.assign(reader, {
@@ -24,6 +26,12 @@
         ? `${part("weekday")}, ${part("month")} ${part("day")}${year && `, ${year}`}`
         : `${part("weekday")} ${part("day")} ${part("month")}${year && ` ${year}`}`;
     },
+    // the address a note's email link can use, else "": "mailto:" pasted before it (a copied
+    // email link) goes
+    address(text) {
+      const plain = text.replace(/^mailto:/i, "");
+      return EMAIL.test(plain) ? plain : "";
+    },
     time: (hhmm) =>
       /^([01]\d|2[0-3]):[0-5]\d$/.test(hhmm)
         ? new Intl.DateTimeFormat(locale(), { timeZone: "UTC", hour: "numeric", minute: "2-digit" }).format(new Date(`2000-01-01T${hhmm}Z`))
@@ -43,6 +51,16 @@
     return one?.people[n];
   }
 
+  // An email field holding what no email link can use says so in its warning (form.html),
+  // once the reader leaves it or at once for what was kept; as soon as it is right, no more
+  function warn(input) {
+    const note = input.type === "email" && input.parentElement.querySelector(".atl-field__warning");
+    if (!note) return;
+    const bad = Boolean(input.value) && !reader.address(input.value);
+    note.textContent = bad ? reader.word("not_address") : "";
+    input.ariaInvalid = bad || null;
+  }
+
   // A form of the reader's details (form.html): fills itself from the data, keeps each change,
   // clears what it shows; its interviewers' rows (a <template data-atl-person>) follow the
   // chosen interview. `show(field)` updates the page.
@@ -56,7 +74,8 @@
         const row = people.querySelector("template").content.firstElementChild.cloneNode(true);
         row.dataset.person = n;
         for (const el of row.querySelectorAll("[id], [for], [aria-describedby]"))
-          for (const name of ["id", "for", "aria-describedby"]) if (el.hasAttribute(name)) el.setAttribute(name, `${el.getAttribute(name)}-${n}`);
+          for (const name of ["id", "for", "aria-describedby"])
+            if (el.hasAttribute(name)) el.setAttribute(name, el.getAttribute(name).replace(/\S+/g, (id) => `${id}-${n}`));
         people.querySelector("[data-atl-add-person]").before(row);
       }
       for (const row of [...shown].slice(count)) row.remove();
@@ -66,13 +85,16 @@
       for (const input of root.querySelectorAll("[name]")) {
         const value = reader.own(place(input, reader.data()), input.name) ?? reader.defaultOf(input.name) ?? "";
         if (input.value !== value) input.value = value;
+        warn(input);
       }
       // a folded group of fields opens where one of them holds something
       for (const group of root.querySelectorAll("details")) group.open ||= [...group.querySelectorAll("[name]")].some((i) => i.value);
       show();
     };
+    root.addEventListener("change", ({ target }) => warn(target));
     root.addEventListener("input", ({ target }) => {
       if (!target.name) return;
+      if (target.ariaInvalid) warn(target);
       const value = reader.text(target.value);
       reader.change((d) => {
         const where = place(target, d, true);

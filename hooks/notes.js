@@ -5,13 +5,7 @@
 (() => {
   // mailto and clipboard text: CRLF line ends (RFC 6068), every emoji whole
   const crlf = (text) => text.toWellFormed().replace(/\r?\n/g, "\r\n");
-  // the address when it is one: by the HTML standard's rule for an email input, with a dot in
-  // its domain; "mailto:" pasted before it (a copied email link) goes
-  const EMAIL = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
-  function address(to) {
-    const plain = to.replace(/^mailto:/i, "");
-    return EMAIL.test(plain) ? encodeURIComponent(plain).replace("%40", "@") : "";
-  }
+  const address = (to) => encodeURIComponent(atl.reader.address(to)).replace("%40", "@");
   const mailto = (to, subject, body) => `mailto:${address(to)}?subject=${encodeURIComponent(crlf(subject))}&body=${encodeURIComponent(crlf(body))}`;
   const MAILTO_LIMIT = 2000;
 

@@ -35,6 +35,7 @@ WORDS = {
     "unread": "This browser holds data from this site that this page cannot read: kept by a newer "
               "version of the site, or damaged. It is left as it is, so what you type here is not kept. "
               "Your follow-ups page can delete it.",
+    "not_address": "This does not look like one email address, so the notes will open in your email app without it.",
 }
 
 
@@ -44,7 +45,7 @@ def page_data(build: Build) -> dict[str, object]:
     words = build.words["reader"]
     return {"scopes": build.scopes, "defaults": build.defaults, "choices": build.choices,
             "words": {key: words[key] for key in ("untitled", "none", "printed_for", "added", "full", "storage",
-                                                  "unread")}}
+                                                  "unread", "not_address")}}
 
 
 FEATURE = Feature(name="reader", words=WORDS, script=True, style=True, data=page_data, later=("migrate",))

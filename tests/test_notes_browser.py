@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from urllib.parse import unquote
 
@@ -179,6 +180,42 @@ def test_open_in_email_writes_to_the_address_the_reader_gave(site, page):
     field(page, "interviewer_email").fill("m.patel@example.com")
     page.reload(wait_until="networkidle")
     assert mailto(note(page, "thank-you-panel-member").nth(0)).startswith("mailto:m.patel@example.com?subject=")
+
+
+def test_an_address_no_link_can_use_says_so_once_the_reader_leaves_the_field(site, page):
+    """Not while typing (every address is wrong halfway through), but on leaving the field,
+    tied to it for a screen reader, and gone as soon as it is right; kept, it says so on load."""
+    open_notes(page, site)
+    email, warning = field(page, "interviewer_email"), page.locator("#atl-warn-interviewer_email-0")
+    email.press_sequentially("m.patel@example")
+    expect(email).not_to_have_attribute("aria-invalid", "true")
+    expect(warning).to_be_hidden()
+    email.press("Tab")
+    expect(warning).to_have_text("This does not look like one email address, so the notes will open in your email app "
+                                 "without it.")
+    expect(warning).to_be_visible()
+    expect(email).to_have_attribute("aria-invalid", "true")
+    expect(email).to_have_accessible_description(re.compile(r"addresses the note to them\..* not look like one email"))
+    assert axe_violations(page) == []
+    email.press_sequentially(".com")  # right now: at once, without leaving the field
+    expect(warning).to_be_hidden()
+    expect(email).not_to_have_attribute("aria-invalid", "true")
+    expect(email).not_to_have_accessible_description(re.compile("email address"))
+    # a second interviewer's field has its own warning
+    page.get_by_role("button", name="Add an interviewer").click()
+    field(page, "interviewer_email", 1).fill("b@example")
+    field(page, "interviewer_email", 1).press("Tab")
+    expect(page.locator("#atl-warn-interviewer_email-1")).to_be_visible()
+    expect(field(page, "interviewer_email", 1)).to_have_accessible_description(re.compile("not look like one email"))
+    expect(warning).to_be_hidden()
+    email.fill("a@example.com, b@example.com")
+    email.press("Tab")
+    page.reload(wait_until="networkidle")
+    expect(field(page, "interviewer_email")).to_have_attribute("aria-invalid", "true")
+    expect(warning).to_be_visible()
+    field(page, "interviewer_email").fill("")
+    field(page, "interviewer_email").press("Tab")
+    expect(warning).to_be_hidden()
 
 
 def test_a_note_too_long_for_a_link_says_copy_instead(site, page):
