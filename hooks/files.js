@@ -24,8 +24,8 @@
     return folded;
   }
 
-  // An iCalendar file of all-day events {uid, date, summary, description}, each with a
-  // reminder at 9:00 that day, stamped with when it was made (UTC, 20261121T090000Z)
+  // An iCalendar file of all-day events {uid, date, summary, description, alarm}, each with a
+  // reminder `alarm` minutes into that day, stamped with when it was made (UTC, 20261121T090000Z)
   function calendar(events, product) {
     const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
     const ymd = (iso) => iso.replaceAll("-", "");
@@ -35,7 +35,7 @@
       lines.push("BEGIN:VEVENT", `UID:${event.uid}`, `DTSTAMP:${stamp}`,
         `DTSTART;VALUE=DATE:${ymd(event.date)}`, `DTEND;VALUE=DATE:${ymd(isoDate(dayNumber(event.date) + 1))}`,
         `SUMMARY:${icsText(event.summary)}`, `DESCRIPTION:${icsText(event.description)}`, "TRANSP:TRANSPARENT",
-        "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${icsText(event.summary)}`, "TRIGGER:PT9H", "END:VALARM",
+        "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${icsText(event.summary)}`, `TRIGGER:PT${Math.floor(event.alarm / 60)}H${event.alarm % 60 ? `${event.alarm % 60}M` : ""}`, "END:VALARM",
         "END:VEVENT");
     }
     lines.push("END:VCALENDAR");
@@ -49,6 +49,8 @@
     const about = role && company ? atl.fill(words.role_at, { role, company }) : role || company || "";
     return atl.calendar.ahead(one, dates).map((found) => {
       const step = steps.find((s) => s.id === found.id);
+      // due by the interview's time of day (keep_time): reminded an hour before it, when that is before 9:00
+      const due = step.keep_time && /^([01]\d|2[0-3]):([0-5]\d)$/.exec(one.f.interview_time ?? "");
       const el = root.querySelector(`[data-step="${step.id}"]`);
       const description = [atl.calendar.dateWords(found, step, one, words), el.querySelector("[data-step-rule]").textContent,
         atl.calendar.notes(found, words), el.querySelector("[data-step-text]")?.textContent.trim(),
@@ -60,6 +62,7 @@
         date: found.date,
         summary: about ? atl.fill(words.event, { title: step.title, about }) : step.title,
         description: description.filter(Boolean).join("\n"),
+        alarm: Math.max(0, Math.min(9 * 60, due ? due[1] * 60 + +due[2] - 60 : 9 * 60)),
       };
     });
   }

@@ -77,7 +77,7 @@ WORDS = {
     "done_step": "done",
     "calendar": "Add to calendar",
     "calendar_hint": "Downloads an .ics file with the dates still ahead, each with a reminder "
-                     "at 9:00, for any calendar app.",
+                     "at 9:00, or an hour before a step due by an earlier time, for any calendar app.",
     "calendar_done": "Dates downloaded: {count}. Open the file to add them to your calendar.",
     "event": "{title}: {about}",
     "role_at": "{role} at {company}",

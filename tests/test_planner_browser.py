@@ -275,6 +275,20 @@ def test_the_calendar_file_holds_the_dates_and_the_texts(site, page):
     assert f"Check-in if they gave no date: {site.url}note-templates/#check-in-when-they-gave-no-date" in description
 
 
+@pytest.mark.parametrize("time, thank_you_alarm", [
+    ("08:30", timedelta(hours=7, minutes=30)), ("00:20", timedelta(0)),
+    ("10:00", timedelta(hours=9)), ("", timedelta(hours=9)),
+])
+def test_a_step_due_by_an_early_time_is_reminded_an_hour_before_it(site, page, time, thank_you_alarm):
+    """The thank-you is due by the interview's time of day the next business day: a reminder
+    at 9:00 would come after an 8:30 deadline."""
+    open_planner(page, site.url + "timing/")
+    fill(page, interview_date="2026-11-20", interview_time=time)
+    events = icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")
+    alarms = [event.walk("VALARM")[0]["TRIGGER"].dt for event in events]
+    assert alarms == [thank_you_alarm] + [timedelta(hours=9)] * 3  # the other steps have no time
+
+
 def test_a_new_download_updates_the_same_events(site, page):
     """Editing the job title or the company after a first download keeps every UID: the
     reader's calendar updates its events instead of doubling them."""
