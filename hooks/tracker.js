@@ -15,6 +15,7 @@
     const list = root.querySelector("[data-tracker-list]");
     const template = root.querySelector("[data-tracker-item]");
     const editor = root.querySelector("[data-tracker-editor]");
+    const legend = editor.querySelector("legend");
     const status = root.querySelector("[data-tracker-status]");
     const stepsRoot = article.querySelector(".atl-tracker__steps");
     const dataStatus = article.querySelector("[data-tracker-data-status]");
@@ -36,10 +37,16 @@
     // an overdue step's date; the next one's as the planner writes it (its time, "today")
     const line = (found, pattern, one) => atl.fill(pattern, {
       step: stepOf(found.id).title, date: one ? cal.dateWords(found, stepOf(found.id), one, plannerWords) : reader.longDate(found.date) });
+    // an interview's name with its date, where two untitled ones could be mixed up ("Interview 1"
+    // is another one once the first is removed)
+    function named(one) {
+      const date = reader.date(one.f.interview_date ?? "");
+      return date ? atl.fill(words.named, { title: reader.title(one), date: reader.longDate(date) }) : reader.title(one);
+    }
     function render(s) {
       const li = template.content.firstElementChild.cloneNode(true);
       li.dataset.interview = s.one.id;
-      li.querySelector("h2").textContent = reader.title(s.one);
+      const heading = Object.assign(li.querySelector("h2"), { id: `atl-interview-${s.one.id}`, textContent: reader.title(s.one) });
       const date = reader.date(s.one.f.interview_date ?? "");
       li.querySelector("[data-when]").textContent = date ? atl.fill(words.interview_on, { date: reader.longDate(date) }) : words.no_date;
       const overdue = li.querySelector("[data-overdue]");
@@ -56,6 +63,8 @@
       if (links) li.querySelector("[data-step-links]").append(" · ", ...[...links.cloneNode(true).childNodes]);
       li.querySelector("[data-calendar]").disabled = !s.next;
       li.querySelector("[data-edit]").setAttribute("aria-expanded", editing === s.one.id);
+      // each item's buttons and links say, to a screen reader, which interview they are for
+      for (const control of li.querySelectorAll("button, a")) control.setAttribute("aria-describedby", heading.id);
       return li;
     }
     function show() {
@@ -75,6 +84,7 @@
       const li = one && list.querySelector(`[data-interview="${one.id}"]`);
       const s = li && summary(one);
       if (s) li.replaceWith(render(s));
+      if (one) legend.textContent = atl.fill(words.editing, { title: reader.title(one) });
     }
 
     function open(id) {
@@ -82,6 +92,7 @@
       editing = id;
       editor.hidden = false;
       show();
+      showOne();  // the editor's legend names the interview: it opens below the whole list
       editor.querySelector("input")?.focus();
     }
     // Closed by the reader (`focus`): the list is sorted again (a keystroke updates its item
@@ -117,8 +128,8 @@
       else if (!id) return;
       else if (button.matches("[data-edit]")) editing === id ? close() : open(id);
       else if (button.matches("[data-calendar]")) download([one], cal.fileName(one, plannerWords));
-      else if (button.matches("[data-remove]") && confirm(words.remove_confirm)) {
-        const title = reader.title(one);
+      else if (button.matches("[data-remove]") && confirm(atl.fill(words.remove_confirm, { title: named(one) }))) {
+        const title = named(one);
         reader.remove(id);
         status.textContent = atl.fill(words.removed, { title });
         root.querySelector("[data-tracker-add]").focus();

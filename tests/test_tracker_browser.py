@@ -90,6 +90,31 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
     assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [[], ["thank-you"], []]
 
 
+def test_each_items_controls_say_which_interview_they_are_for(site, page):
+    """A screen reader going from button to button hears "Edit, Beta", not "Edit, Edit, Edit"."""
+    open_tracker(page, site, THREE)
+    for company in ("Beta", "Acme, Analyst", "Gamma"):
+        controls = item(page, company).locator("button, a")
+        assert controls.count() >= 4
+        for n in range(controls.count()):
+            expect(controls.nth(n)).to_have_accessible_description(company)
+    expect(item(page, "Beta").get_by_role("button", name="Edit")).to_have_accessible_name("Edit")
+
+
+def test_two_untitled_interviews_are_told_apart_by_their_dates_on_removal(site, page):
+    """Once the first "Interview 1" is removed, the second is "Interview 1": the message and
+    the question name the date too."""
+    open_tracker(page, site, {"v": 2, "you": {}, "at": "a1a1a1", "list": [
+        interview("a1a1a1", interview_date="2026-11-12"), interview("b2b2b2", interview_date="2026-11-19")]})
+    first = items(page).filter(has_text="Thursday, November 12")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    first.get_by_role("button", name="Remove").click()
+    assert asked == ["Remove Interview 1 (Thursday, November 12) and its details, notes and ticks from this browser?"]
+    expect(page.locator("[data-tracker-status]")).to_have_text("Removed Interview 1 (Thursday, November 12).")
+    expect(items(page).locator("h2")).to_have_text(["Interview 1"])
+
+
 def test_a_double_tap_marks_one_step(site, page):
     """Not also the step whose button the first tap brought up under the finger."""
     open_tracker(page, site, {"v": 2, "you": {}, "at": "dddddd", "list": [
@@ -122,19 +147,23 @@ def test_add_edit_and_remove(site, page):
     expect(edit).to_be_focused()
     expect(edit).to_have_attribute("aria-expanded", "false")
     edit.click()
+    # the editor opens below the whole list: its legend names the interview it edits
+    expect(page.locator("[data-tracker-editor] legend").first).to_have_text("Details of Delta")
     expect(page.get_by_label("Company (optional)")).to_have_value("Delta")
     expect(page.locator("#atl-field-interviewer_name-0")).to_have_value("Ms Patel")
     page.keyboard.press("Escape")  # closes it too
     expect(page.locator("[data-tracker-editor]")).to_be_hidden()
     expect(edit).to_be_focused()
     edit.click()
-    page.once("dialog", lambda dialog: dialog.dismiss())  # removal asks once; no keeps it
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))  # asks once; no keeps it
     item(page, "Delta").get_by_role("button", name="Remove").click()
     expect(items(page)).to_have_count(1)
+    assert asked == ["Remove Delta (Monday, November 30) and its details, notes and ticks from this browser?"]
     page.once("dialog", lambda dialog: dialog.accept())
     item(page, "Delta").get_by_role("button", name="Remove").click()
     expect(items(page)).to_have_count(0)
-    expect(page.locator("[data-tracker-status]")).to_have_text("Removed Delta.")
+    expect(page.locator("[data-tracker-status]")).to_have_text("Removed Delta (Monday, November 30).")
     expect(page.locator("[data-tracker-editor]")).to_be_hidden()
     assert stored(page, READER_KEY) is None  # nothing left to keep
 
