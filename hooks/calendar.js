@@ -43,7 +43,8 @@
 
   // Every step's date (yyyy-mm-dd) from `given` {interview, decision}, by the first of its
   // `after` rules whose start is known; a decision date before the interview is left out.
-  // `state`: passed (before today), next (the first not passed), or ahead.
+  // `state`: passed (before today), next (the first not passed), or ahead; planFor makes the
+  // last passed one overdue.
   function plan(steps, given, today, table = {}) {
     const known = { interview: given.interview };
     if (given.decision >= given.interview) known.decision = given.decision;
@@ -67,10 +68,10 @@
     if (time) text = atl.fill(words.at_time, { date: text, time });
     if (one?.done.includes(found.id)) return `${text} (${words.done_step})`;
     if (found.date === reader.today()) return `${text} (${words.today})`;
-    return found.state === "passed" ? `${text} (${words.passed})` : text;
+    return found.state === "passed" || found.state === "overdue" ? `${text} (${words[found.state]})` : text;
   }
-  // the steps of `one`'s plan still to do: not passed, not marked done (on Your follow-ups)
-  const ahead = (one, dates) => dates.filter((found) => found.state !== "passed" && !one?.done.includes(found.id));
+  // the steps of `one`'s plan still to come: not passed, not marked done (on Your follow-ups)
+  const ahead = (one, dates) => dates.filter((found) => ["next", "ahead"].includes(found.state) && !one?.done.includes(found.id));
   // its calendar file's name: after the interview, short enough for any file system
   const fileName = (one, words) => atl.fill(words.file_name, { title: [...atl.reader.title(one)].slice(0, 60).join("").trim() });
   // Why a step falls where it does: the holidays it passed over, the years not known
@@ -89,7 +90,12 @@
       return null;
     }
     const given = { interview: reader.date(one?.f.interview_date ?? ""), decision: reader.date(one?.f.decision_date ?? "") };
-    return given.interview ? plan(steps, given, reader.today(), table) : [];
+    const dates = given.interview ? plan(steps, given, reader.today(), table) : [];
+    // the last step passed, unless it is marked done, is overdue: the one to do now; but not
+    // the plan's last step, whose date passing ends the plan
+    const last = dates.filter((found) => found.state === "passed").at(-1);
+    if (last && last !== dates.at(-1) && !one.done.includes(last.id)) last.state = "overdue";
+    return dates;
   }
   atl.calendar = { holidays, known, workingDaysAfter, plan, planFor, dateWords, notes, ahead, fileName, isoDate, dayNumber };
 })();

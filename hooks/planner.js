@@ -24,15 +24,18 @@
         const date = dates[index];
         const li = item(step.id);
         // the next step is the first not passed and not marked done, as on Your follow-ups
-        const state = !date ? "" : one.done.includes(step.id) ? "done" : index === next ? "next" : date.state === "passed" ? "passed" : "ahead";
+        const state = !date ? "" : one.done.includes(step.id) ? "done" : index === next ? "next" : date.state === "next" ? "ahead" : date.state;
         if (state) li.dataset.state = state;
         else delete li.dataset.state;
         li.querySelector("[data-step-date]").textContent = date ? cal.dateWords(date, step, one, words) : "";
         li.querySelector("[data-step-note]").textContent = date ? cal.notes(date, words) : "";
       });
       const f = one?.f ?? {};
-      let text = !dates.length ? (f.interview_date ? words.check_date : words.start) : next < 0 ? words.all_passed
-        : atl.fill(words.next, { step: steps[next].title, date: item(steps[next].id).querySelector("[data-step-date]").textContent });
+      // the step overdue (as on Your follow-ups), then the next one
+      const late = dates.find((d) => d.state === "overdue");
+      const said = [late && atl.fill(words.overdue_now, { step: steps[dates.indexOf(late)].title, date: reader.longDate(late.date) }),
+        next >= 0 && atl.fill(words.next, { step: steps[next].title, date: item(steps[next].id).querySelector("[data-step-date]").textContent })];
+      let text = !dates.length ? (f.interview_date ? words.check_date : words.start) : said.filter(Boolean).join(" ") || words.all_passed;
       if (dates.length && reader.date(f.decision_date ?? "") && f.decision_date < f.interview_date) text += ` ${words.decision_early}`;
       if (status.textContent !== text) status.textContent = text;  // the same words are not read out again
       button.disabled = next < 0;

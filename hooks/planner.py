@@ -69,11 +69,13 @@ WORDS = {
     "check_date": "This interview date is not one the planner can use: check its day, month and year "
                   "(four digits).",
     "next": "Next: {step}, {date}.",
+    "overdue_now": "Overdue: {step}, {date}.",
     "all_passed": "Nothing left to do in this plan: every date has passed or is marked done.",
     "decision_early": "The decision date is before the interview, so it is not used.",
     "at_time": "{date}, by {time}",
     "today": "today",
     "passed": "passed",
+    "overdue": "overdue",
     "done_step": "done",
     "calendar": "Add to calendar",
     "calendar_hint": "Downloads an .ics file with the dates still ahead, each with a reminder "

@@ -27,8 +27,7 @@
     function summary(one) {
       const dates = cal.planFor(one, steps, show);
       if (!dates) return null;
-      const passed = dates.filter((d) => d.state === "passed");
-      const overdue = passed.at(-1) && !one.done.includes(passed.at(-1).id) ? passed.at(-1) : null;
+      const overdue = dates.find((d) => d.state === "overdue") ?? null;
       const next = cal.ahead(one, dates)[0] ?? null;
       const rank = overdue ? `0${overdue.date}` : next ? `1${next.date}` : dates.length ? "3" : "2";
       return { one, dates, overdue, next, rank };

@@ -350,11 +350,18 @@ def test_a_step_marked_done_on_your_follow_ups_says_so_and_the_next_one_follows(
 def test_the_calendar_holds_only_the_dates_ahead(site, page):
     open_planner(page, site.url + "timing/", now="2026-11-24T09:00:00Z")
     fill(page, interview_date="2026-11-20")
-    expect(step(page, "thank-you").locator("[data-step-date]")).to_have_text("Monday, November 23 (passed)")
-    expect(step(page, "thank-you")).to_have_attribute("data-state", "passed")
+    # passed and not marked done: overdue, as Your follow-ups says it
+    expect(step(page, "thank-you").locator("[data-step-date]")).to_have_text("Monday, November 23 (overdue)")
+    expect(step(page, "thank-you")).to_have_attribute("data-state", "overdue")
+    expect(page.locator("[data-plan-status]")).to_have_text(
+        "Overdue: Send your thank-you note, Monday, November 23. Next: First check-in, Wednesday, December 2.")
     events = icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events] == ["First check-in", "Final check-in", "Move on"]
-    fill(page, interview_date="2026-01-05")
+    fill(page, interview_date="2026-11-02")  # only the last step is still to come
+    expect(step(page, "final-check-in")).to_have_attribute("data-state", "overdue")
+    expect(step(page, "first-check-in")).to_have_attribute("data-state", "passed")
+    fill(page, interview_date="2026-01-05")  # the plan's last step passed: it is over, nothing overdue
+    expect(step(page, "move-on").locator("[data-step-date]")).to_have_text("Thursday, January 29 (passed)")
     expect(page.locator("[data-plan-status]")).to_have_text(
         "Nothing left to do in this plan: every date has passed or is marked done.")
     expect(page.get_by_role("button", name="Add to calendar")).to_be_disabled()
