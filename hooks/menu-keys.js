@@ -59,6 +59,15 @@
     const open = [...document.querySelectorAll('.md-toggle:checked:not([id="__search"])')].pop();
     buttonsFor(open?.id).find(closes)?.click();
   });
+  // Tab in the search field: Material closes the search and takes the focus away from the
+  // field, and WebKit then starts the tab order again from the top of the page (the header, in
+  // a loop). Close it here instead, and Tab goes on from the field in every engine.
+  document.addEventListener("keydown", (event) => {
+    const search = document.getElementById("__search");
+    if (event.key !== "Tab" || !search || !event.target.matches?.(".md-search__input")) return;
+    event.stopPropagation();  // before Material's own handler, on the window
+    if (search.checked) search.click();  // as Material closes it
+  }, true);
   // Tab past the drawer's last link closes it, as Escape does
   document.addEventListener("focusin", ({ target }) => {
     const drawer = document.getElementById("__drawer");

@@ -88,6 +88,25 @@ def tab_through(page, kinds_seen: set[str]) -> list[str]:
     return problems
 
 
+def test_tab_leaves_the_search_field_for_the_next_control_and_closes_the_search(site, page):
+    """Material took the focus away from the field first, to no element (WebKit then starts
+    the tab order again from the top of the page, a loop in the header): the focus must go
+    straight from the field to the next control."""
+    page.goto(site.url + "timing/", wait_until="networkidle")
+    field = page.locator("input.md-search__input")
+    page.keyboard.press("/")  # Material's shortcut: open the search
+    expect(field).to_be_focused()
+    field.evaluate("(el) => el.addEventListener('focusout', (e) => { window.__left = e.relatedTarget?.id ?? null; })")
+    page.keyboard.press("Tab")
+    assert page.evaluate("window.__left") is not None  # the focus went to a control, not to nowhere
+    assert page.evaluate("document.activeElement !== document.body")
+    assert page.evaluate("document.activeElement.compareDocumentPosition(document.querySelector('.md-search__input'))"
+                         " & Node.DOCUMENT_POSITION_PRECEDING")  # after the field
+    expect(page.locator("#__search")).not_to_be_checked()
+    page.keyboard.press("Shift+Tab")
+    expect(field).to_be_focused()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_on_any_page_nor_in_search(site, new_page, scheme):
     page = new_page(color_scheme=scheme)
