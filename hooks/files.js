@@ -49,8 +49,10 @@
     const about = role && company ? atl.fill(words.role_at, { role, company }) : role || company || "";
     return atl.calendar.ahead(one, dates).map((found) => {
       const step = steps.find((s) => s.id === found.id);
-      // due by the interview's time of day (keep_time): reminded an hour before it, when that is before 9:00
-      const due = step.keep_time && /^([01]\d|2[0-3]):([0-5]\d)$/.exec(one.f.interview_time ?? "");
+      // due by the interview's time of day (keep_time, a time reader.time takes): reminded an
+      // hour before it, when that is before 9:00
+      const time = one.f.interview_time ?? "";
+      const due = step.keep_time && atl.reader.time(time) ? time.slice(0, 2) * 60 + +time.slice(3) : null;
       const el = root.querySelector(`[data-step="${step.id}"]`);
       const description = [atl.calendar.dateWords(found, step, one, words), el.querySelector("[data-step-rule]").textContent,
         atl.calendar.notes(found, words), el.querySelector("[data-step-text]")?.textContent.trim(),
@@ -62,7 +64,7 @@
         date: found.date,
         summary: about ? atl.fill(words.event, { title: step.title, about }) : step.title,
         description: description.filter(Boolean).join("\n"),
-        alarm: Math.max(0, Math.min(9 * 60, due ? due[1] * 60 + +due[2] - 60 : 9 * 60)),
+        alarm: due === null ? 9 * 60 : Math.max(0, Math.min(9 * 60, due - 60)),
       };
     });
   }
