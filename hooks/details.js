@@ -115,6 +115,15 @@
         // the keyboard goes on to the next interviewer's first field (in the row that was this
         // one's), else to "Add an interviewer", not to the top of the page
         (people.querySelector(`[data-person="${n}"] [name]`) ?? people.querySelector("[data-atl-add-person]")).focus();
+      } else if (button?.matches("[data-atl-first-person]")) {
+        const n = +button.closest("[data-person]").dataset.person;
+        reader.change((d) => {
+          const rows = reader.chosen(d).people;
+          rows.unshift(...rows.splice(n, 1));
+        });
+        fill();
+        root.querySelector("[data-details-announce]").textContent = reader.word("made_first");
+        people.querySelector("[data-person] [name]").focus();
       } else if (button?.matches("[data-details-clear]") && confirm(words.clear_confirm)) {
         reader.change((d) => {
           // what was typed; the reader's choice of region is a setting of every interview, and stays

@@ -38,9 +38,6 @@ WORDS = {
     "privacy": "What you type stays in this browser. It is never sent anywhere.",
     "example": "For example: {example}",
     "clear": "Clear these details",
-    "people": "Interviewers",
-    "add_person": "Add an interviewer",
-    "remove_person": "Remove this interviewer",
     "clear_confirm": "Clear everything in this form? Your name and contact go from every note, and this "
                      "interview's details and interviewers from every page.",
     "cleared": "Your details have been cleared.",

@@ -199,9 +199,6 @@ TRACKER_WORDS = {
     "calendar_all": "Add all to calendar",
     "calendar_done": "Dates downloaded: {count}. Open the file to add them to your calendar.",
     "file_all": "interview-follow-ups.ics",
-    "people": "Interviewers",
-    "add_person": "Add an interviewer",
-    "remove_person": "Remove this interviewer",
     "data": "Your data",
     "data_intro": "Everything on this page is kept in this browser only. Download it as a file to keep a "
                   "copy or to move it to another browser, where you can import it; or delete it all.",

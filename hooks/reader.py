@@ -36,6 +36,13 @@ WORDS = {
               "version of the site, or damaged. It is left as it is, so what you type here is not kept. "
               "Your follow-ups page can delete it.",
     "not_address": "This does not look like one email address, so the notes will open in your email app without it.",
+    "people": "Interviewers",
+    "people_hint": "Check-ins and other notes to one person go to the first interviewer: put your main "
+                   "contact first.",
+    "add_person": "Add an interviewer",
+    "remove_person": "Remove this interviewer",
+    "first_person": "Put this interviewer first",
+    "made_first": "This interviewer is now first.",
 }
 
 
@@ -45,7 +52,7 @@ def page_data(build: Build) -> dict[str, object]:
     words = build.words["reader"]
     return {"scopes": build.scopes, "defaults": build.defaults, "choices": build.choices,
             "words": {key: words[key] for key in ("untitled", "none", "printed_for", "added", "full", "storage",
-                                                  "unread", "not_address")}}
+                                                  "unread", "not_address", "made_first")}}
 
 
 FEATURE = Feature(name="reader", words=WORDS, script=True, style=True, data=page_data, later=("migrate",))

@@ -306,6 +306,38 @@ def test_the_panel_note_is_written_once_for_each_interviewer(site, clipboard_con
     expect(field(page, "interviewer_name")).to_have_value("Mr Chen")
 
 
+def test_the_main_contact_can_be_put_first_so_notes_to_one_person_reach_them(site, page):
+    """On a panel the check-ins go to the first interviewer, as the form says; any other can be
+    put first, with their own details, without typing them again."""
+    open_notes(page, site)
+    people = page.get_by_role("group", name="Interviewers")
+    expect(people).to_have_accessible_description(re.compile("go to the first interviewer"))
+    first = people.get_by_role("button", name="Put this interviewer first")
+    expect(first).to_have_count(0)  # one interviewer: already first
+    field(page, "interviewer_name").fill("Ms Patel")
+    field(page, "interviewer_email").fill("patel@example.com")
+    page.get_by_role("button", name="Add an interviewer").click()
+    field(page, "interviewer_name", 1).fill("Mr Chen")
+    field(page, "interviewer_email", 1).fill("chen@example.com")
+    field(page, "topic", 1).fill("the budget review")
+    check_in = note(page, "check-in-no-date")
+    expect(check_in.locator("[data-note-body]")).to_contain_text("Dear Ms Patel,")
+    expect(first).to_have_count(1)  # on the second row only
+    first.click()
+    expect(field(page, "interviewer_name")).to_be_focused()
+    expect(field(page, "interviewer_name")).to_have_value("Mr Chen")
+    expect(field(page, "topic")).to_have_value("the budget review")
+    expect(field(page, "interviewer_name", 1)).to_have_value("Ms Patel")
+    expect(page.locator("[data-details-announce]")).to_have_text("This interviewer is now first.")
+    expect(check_in.locator("[data-note-body]")).to_contain_text("Dear Mr Chen,")
+    expect(check_in.get_by_role("link", name="Open in email")).to_have_attribute("href", re.compile("^mailto:chen@"))
+    expect(note(page, "thank-you-panel-member").get_by_role("heading", level=3)).to_have_text(
+        ["For Mr Chen", "For Ms Patel"])
+    page.reload(wait_until="networkidle")
+    expect(field(page, "interviewer_name")).to_have_value("Mr Chen")
+    assert [p["interviewer_name"] for p in current(page)["people"]] == ["Mr Chen", "Ms Patel"]
+
+
 def test_reader_markup_stays_text_everywhere(site, clipboard_context):
     page = clipboard_context.new_page()
     dialogs = []
