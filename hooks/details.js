@@ -100,7 +100,7 @@
         const where = place(target, d, true);
         if (value) where[target.name] = value;
         else delete where[target.name];
-      }, target.name);
+      }, target.options ? undefined : target.name);  // a choice (the region) changes every date shown
     });
     root.addEventListener("click", ({ target }) => {
       const button = target.closest("button");

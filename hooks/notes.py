@@ -353,7 +353,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     build.fields.update({field.id: asdict(field) for field in fields.values()})
     scripts = build.use(f"{folder}.md", FEATURE.name)
     content = render_page(page_source, fields, notes, build.template("notes.html"), words=build.words[FEATURE.name],
-                          reader_words=build.words["reader"], scripts=scripts)
+                          reader_words=build.words["reader"], region=build.fields.get("region"), scripts=scripts)
     page = File.generated(config, f"{folder}.md", content=content)
     page.edit_uri = f"{folder}/index.md"  # "edit this page" opens the sources
     files.append(page)

@@ -45,7 +45,8 @@ WORDS = {
     "clear_confirm": "Clear this interview's details in this form? They go from every page.",
     "cleared": "These details have been cleared.",
     "region_label": "Where you work",
-    "region_hint": "Its public holidays are not counted as working days.",
+    "region_hint": "For all your interviews: dates are written its way, and its public holidays are not "
+                   "counted as working days.",
     "interview_date": "Interview date",
     "interview_time": "Interview time (optional)",
     "decision_date": "Decision date (optional)",
@@ -239,6 +240,19 @@ FEATURES = (CALENDAR, FILES, FEATURE, TRACKER)
 # --- MkDocs events -----------------------------------------------------------------------
 
 
+def on_config(config: MkDocsConfig) -> None:
+    """The reader's region, a field that every form of the reader's details shows (the note
+    templates' too, whose page is made before this hook's on_files)."""
+    build = build_of(config)
+    regions = _regions(build)
+    if regions:
+        words = build.words[FEATURE.name]
+        build.defaults["region"] = build.settings[FEATURE.name]["region"] or regions[0].code
+        build.choices["region"] = [region.code for region in regions]
+        build.fields["region"] = {"id": "region", "label": words["region_label"], "hint": words["region_hint"],
+                                  "scope": "reader", "options": [(region.code, region.label) for region in regions]}
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """The regions' holiday files; the follow-ups page when the nav lists it; where the
     planner's fields are kept. After the note templates' (priority 50): the follow-ups page
@@ -247,8 +261,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     regions = _regions(build)
     build.scopes.update(FIELDS)
     if regions:
-        build.defaults["region"] = build.settings[FEATURE.name]["region"] or regions[0].code
-        build.choices["region"] = [region.code for region in regions]
         first = get_build_datetime().year
         last = first + _years(build)
         for region in regions:
@@ -273,7 +285,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     extension.report = lambda error: build.report(error.at(source_path(page, config)))
     extension.block = render_planner(
         steps, build.words[FEATURE.name], template=build.template("planner.html"), product=config.site_name,
-        regions=[(r.code, r.label) for r in _regions(build)], reader_words=build.words["reader"],
+        region=build.fields.get("region"), reader_words=build.words["reader"],
         scripts=build.use(page.file.src_uri, FEATURE.name),
     )
 
@@ -325,5 +337,6 @@ def _tracker_page(build: Build, files: Files) -> str:
         in_words={step.id: rule_in_words(step, by_id, words) for step in steps},
         planner=f"{planner_page}#{heading}", product=build.config.site_name, home=_home(build.config),
         scripts=build.use(TRACKER_PAGE, TRACKER.name), reader_words=build.words["reader"],
+        region=build.fields.get("region"),
         people=[field for field in build.fields.values() if field["scope"] == "interviewer"],
     )

@@ -259,6 +259,18 @@ def test_dates_read_the_regions_way_without_this_years_number(site, page):
     keep(page, READER_KEY, {**data, "you": {"region": "GB-SCT"}})
     page.reload(wait_until="networkidle")
     expect(mark).to_have_text("Friday 8 January 2027")
+    # the region is chosen here too, for every interview: each note is written again at once
+    region = page.get_by_label("Where you work")
+    expect(region).to_have_value("GB-SCT")
+    expect(region).to_have_accessible_description(re.compile("For all your interviews: dates are written its way"))
+    region.focus()
+    region.select_option("CA-ON")
+    expect(mark).to_have_text("Friday, January 8, 2027")
+    expect(note(page, "check-in-no-date").locator("[data-note-body]")).to_contain_text("on Friday, January 8, 2027.")
+    expect(region).to_be_focused()
+    assert stored(page, READER_KEY)["you"] == {"region": "CA-ON"}
+    page.goto(site.url + "timing/", wait_until="networkidle")
+    expect(page.get_by_label("Where you work")).to_have_value("CA-ON")
 
 
 def test_the_panel_note_is_written_once_for_each_interviewer(site, clipboard_context):

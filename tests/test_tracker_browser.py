@@ -409,6 +409,22 @@ def test_a_region_or_date_the_site_does_not_offer_is_left_out(site, page):
     expect(page.locator("#atl-field-region")).to_have_value("US")
 
 
+def test_the_region_chosen_in_the_editor_rewrites_every_interviews_dates(site, page):
+    """The region is the reader's, not one interview's: the editor offers it, as the other
+    forms do, and the whole list is written again by it (its holidays fetched first)."""
+    open_tracker(page, site, THREE)
+    item(page, "Beta").get_by_role("button", name="Edit").click()
+    region = page.get_by_label("Where you work")
+    expect(region).to_have_value("US")
+    region.focus()
+    region.select_option("GB-ENG")
+    expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Tuesday 1 December")
+    expect(item(page, "Beta").locator("[data-when]")).to_have_text("Interview Friday 20 November")
+    expect(region).to_be_focused()
+    expect(page.locator("[data-tracker-editor]")).to_be_visible()
+    assert stored(page, READER_KEY)["you"] == {"your_name": "Alex", "region": "GB-ENG"}
+
+
 def test_a_choice_made_in_another_tab_closes_the_editor(site, context):
     tracker, planner = context.new_page(), context.new_page()
     open_tracker(tracker, site, THREE)
