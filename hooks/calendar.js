@@ -73,7 +73,12 @@
   // the steps of `one`'s plan still to come: not passed, not marked done (on Your follow-ups)
   const ahead = (one, dates) => dates.filter((found) => ["next", "ahead"].includes(found.state) && !one?.done.includes(found.id));
   // its calendar file's name: after the interview, short enough for any file system
-  const fileName = (one, words) => atl.fill(words.file_name, { title: [...atl.reader.title(one)].slice(0, 60).join("").trim() });
+  // at most 60 characters of the interview's name: up to its last whole word (at 60 for one long word)
+  function fileName(one, words) {
+    const name = [...atl.reader.title(one)];
+    const cut = name.length > 60 && (name.slice(0, 61).join("").replace(/\s*\S*$/u, "") || name.slice(0, 60).join(""));
+    return atl.fill(words.file_name, { title: (cut || name.join("")).trim() });
+  }
   // Why a step falls where it does: the holidays it passed over, the years not known
   function notes(found, words) {
     const holiday = ([date, name]) => atl.fill(words.holiday, { date: atl.reader.longDate(date), name });

@@ -76,8 +76,11 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
     calendar, _ = calendar_of(page, acme.get_by_role("button", name="Add to calendar"))
     assert [str(e["UID"]).split("@")[0] for e in calendar.walk("VEVENT")] == [
         "aaaaaa-first-check-in", "aaaaaa-final-check-in", "aaaaaa-move-on"]
-    long_name = "atl.calendar.fileName({ f: { company: 'X'.repeat(300) } }, { file_name: '{title}.ics' })"
-    assert page.evaluate(long_name) == "X" * 60 + ".ics"
+    name = "(company) => atl.calendar.fileName({ f: { company } }, { file_name: '{title}.ics' })"
+    assert page.evaluate(name, "X" * 300) == "X" * 60 + ".ics"
+    assert page.evaluate(name, "Northwind " * 6 + "Logistics") == "Northwind " * 5 + "Northwind.ics"  # 69: cut at 59
+    assert page.evaluate(name, "Northwind " * 6) == "Northwind " * 5 + "Northwind.ics"  # 60: whole
+    assert page.evaluate(name, "Acme " + "X" * 80) == "Acme.ics"
     expect(acme.get_by_role("button", name="Mark as done: First check-in")).to_be_visible()
     assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [["thank-you"], ["thank-you"], []]
     # marked by mistake: the step marked last is taken back, and is to do again
