@@ -93,6 +93,10 @@ def test_a_folded_jump_list_leads_to_each_note_and_stays_off_paper(site, page):
     expect(page.get_by_role("heading", name="Thanking a reference")).to_be_in_viewport()
     page.emulate_media(media="print")
     expect(jump).to_be_hidden()
+    # nor the hint that points to the form, which paper does not have
+    expect(page.get_by_text("Add each interviewer above")).to_have_count(3)
+    for hint in page.get_by_text("Add each interviewer above").all():
+        expect(hint).to_be_hidden()
 
 
 def test_typing_fills_every_template_live(site, page):
