@@ -116,9 +116,12 @@
       const button = event.target.closest("[data-note-copy]");
       const c = button && cards.find((n) => n.el.contains(button));
       if (!c) return;
-      const body = c.body.textContent;
-      const text = (button.dataset.noteCopy === "body" ? body : `${c.subject.textContent}\n\n${body}`).toWellFormed();
-      c.status.textContent = (await copyText(text)) ? words.copied : words.copy_failed;
+      const parts = button.dataset.noteCopy === "body" ? [c.body] : [c.subject, c.body];
+      const text = parts.map((part) => part.textContent).join("\n\n").toWellFormed();
+      // the placeholders copied unfilled, each named once: "[Job title]"
+      const blanks = new Set(parts.flatMap((part) => [...part.querySelectorAll(".atl-ph:not(.atl-ph--filled)")].map((m) => m.textContent)));
+      c.status.textContent = !(await copyText(text)) ? words.copy_failed
+        : blanks.size ? atl.fill(words.copied_blanks, { blanks: [...blanks].join(", ") }) : words.copied;
     });
     // a keystroke refreshes the notes that use its field; anything else, every note
     reader.form(form, (field) => {

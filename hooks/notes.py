@@ -45,6 +45,7 @@ WORDS = {
     "copy": "Copy subject and text",
     "copy_body": "Copy the text",
     "copied": "Copied to the clipboard.",
+    "copied_blanks": "Copied to the clipboard. Still in brackets, to fill in before you send it: {blanks}.",
     "copy_failed": "Could not copy. Select the text and copy it by hand.",
     "open_email": "Open in email",
     "too_long": "This note is too long for an email link. Copy it instead.",

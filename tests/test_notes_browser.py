@@ -39,6 +39,13 @@ def expected(note_id, values):
     return text(note.subject), text(note.body)
 
 
+def copied(*texts):
+    """What a copy button says: the blanks left in `texts` (as `expected` gives them), each once."""
+    blanks = list(dict.fromkeys(re.findall(r"\[[^\]]+\]", "".join(texts))))
+    return f"Copied to the clipboard. Still in brackets, to fill in before you send it: {', '.join(blanks)}." \
+        if blanks else "Copied to the clipboard."
+
+
 def open_notes(page, site):
     page.clock.set_fixed_time(NOW)
     page.goto(site.url + "note-templates/", wait_until="networkidle")
@@ -121,20 +128,29 @@ def test_copy_puts_subject_and_body_as_plain_text_on_the_clipboard(site, clipboa
         field(page, field_id).fill(value)
     card = note(page, "thank-you-screen")
     card.get_by_role("button", name="Copy subject and text").click()
-    expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
     subject, body = expected("thank-you-screen", values)
+    # what is copied unfilled is named, so that no "[Your phone number]" is sent by mistake
+    expect(card.locator("[data-note-status]")).to_have_text(copied(subject, body))
     assert page.evaluate("navigator.clipboard.readText()") == f"{subject}\n\n{body}"
     assert "{" not in body and "[Your phone number]" in body
     card.get_by_role("button", name="Copy the text").click()
-    expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
+    expect(card.locator("[data-note-status]")).to_contain_text("[Your phone number]")
     assert page.evaluate("navigator.clipboard.readText()") == body
+    screen = TEMPLATES["thank-you-screen"]
+    for part in [*screen.subject, *screen.body]:
+        if part.field and part.field not in values:
+            values[part.field] = "filled" if FIELDS[part.field].kind != "date" else "2026-11-20"
+            field(page, part.field).fill(values[part.field])
+    card.get_by_role("button", name="Copy the text").click()
+    expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")  # nothing left
+    assert "[" not in page.evaluate("navigator.clipboard.readText()")
     # a phone script (email: false) is read out, not sent: no subject, no email, only its text to copy
     script = note(page, "phone-follow-up-script")
     expect(script.get_by_role("button")).to_have_text(["Copy the text"])
     expect(script.get_by_role("link", name="Open in email")).to_have_count(0)
     expect(script.locator("[data-note-subject]")).to_have_count(0)
     script.get_by_role("button", name="Copy the text").click()
-    expect(script.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
+    expect(script.locator("[data-note-status]")).to_have_text(copied(expected("phone-follow-up-script", values)[1]))
     assert page.evaluate("navigator.clipboard.readText()") == expected("phone-follow-up-script", values)[1]
     field(page, "role").fill("Planner")  # "Copied" was said of the text before
     expect(script.locator("[data-note-status]")).to_be_empty()
@@ -299,7 +315,7 @@ def test_the_panel_note_is_written_once_for_each_interviewer(site, clipboard_con
         _, body = expected("thank-you-panel-member", {"role": "Analyst", "interviewer_name": name, "topic": topic})
         expect(card.locator("[data-note-body]")).to_have_text(body)
     cards.nth(1).get_by_role("button", name="Copy the text").click()
-    expect(cards.nth(1).locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
+    expect(cards.nth(1).locator("[data-note-status]")).to_contain_text("Copied to the clipboard.")
     assert "Dear Mr Chen," in page.evaluate("navigator.clipboard.readText()")
     cards.first.get_by_role("button", name="Copy the text").click()
     page.get_by_role("button", name="Add an interviewer").click()  # its copy is not said to be copied
@@ -364,7 +380,7 @@ def test_reader_markup_stays_text_everywhere(site, clipboard_context):
     expect(card.locator("[data-note-body]")).to_contain_text(PAYLOAD)
     assert page.locator("article img").count() == 0
     card.get_by_role("button", name="Copy subject and text").click()
-    expect(card.locator("[data-note-status]")).to_have_text("Copied to the clipboard.")
+    expect(card.locator("[data-note-status]")).to_contain_text("Copied to the clipboard.")
     assert PAYLOAD in page.evaluate("navigator.clipboard.readText()")
     assert PAYLOAD in unquote(card.locator("[data-note-mailto]").get_attribute("href"))
     page.reload(wait_until="networkidle")
