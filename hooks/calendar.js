@@ -76,8 +76,8 @@
   // at most 60 characters of the interview's name: up to its last whole word (at 60 for one long word)
   function fileName(one, words) {
     const name = [...atl.reader.title(one)];
-    const cut = name.length > 60 && (name.slice(0, 61).join("").replace(/\s*\S*$/u, "") || name.slice(0, 60).join(""));
-    return atl.fill(words.file_name, { title: (cut || name.join("")).trim() });
+    const short = name.length <= 60 ? name.join("") : name.slice(0, 61).join("").replace(/\s*\S*$/u, "") || name.slice(0, 60).join("");
+    return atl.fill(words.file_name, { title: short.trim() });
   }
   // Why a step falls where it does: the holidays it passed over, the years not known
   function notes(found, words) {

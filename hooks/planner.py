@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_build_datetime
 from plan_rules import PlannerError, Step, parse_rules, rule_in_words
-from regions import Region, holiday_table, read_regions
+from regions import holiday_table, read_regions
 
 if TYPE_CHECKING:
     from hook_support import Build
@@ -244,10 +244,11 @@ def on_config(config: MkDocsConfig) -> None:
     """The reader's region, a field that every form of the reader's details shows (the note
     templates' too, whose page is made before this hook's on_files)."""
     build = build_of(config)
-    regions = _regions(build)
+    settings = build.settings[FEATURE.name]
+    regions, default = read_regions(settings["regions"], settings["region"])
     if regions:
         words = build.words[FEATURE.name]
-        build.defaults["region"] = build.settings[FEATURE.name]["region"] or regions[0].code
+        build.defaults["region"] = default
         build.choices["region"] = [region.code for region in regions]
         build.fields["region"] = {"id": "region", "label": words["region_label"], "hint": words["region_hint"],
                                   "scope": "reader", "options": [(region.code, region.label) for region in regions]}
@@ -258,14 +259,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     planner's fields are kept. After the note templates' (priority 50): the follow-ups page
     shows the interviewers' fields they declare."""
     build = build_of(config)
-    regions = _regions(build)
     build.scopes.update(FIELDS)
-    if regions:
+    codes = build.choices.get("region", [])  # the regions offered (on_config)
+    if codes:
         first = get_build_datetime().year
         last = first + _years(build)
-        for region in regions:
-            data = json.dumps(holiday_table(region.code, first, last), ensure_ascii=False, separators=(",", ":"))
-            files.append(File.generated(config, f"{HOLIDAYS}/{region.code}.json", content=data))
+        for code in codes:
+            data = json.dumps(holiday_table(code, first, last), ensure_ascii=False, separators=(",", ":"))
+            files.append(File.generated(config, f"{HOLIDAYS}/{code}.json", content=data))
     if TRACKER_PAGE in _nav_files(config.nav or []):
         files.append(File.generated(config, TRACKER_PAGE, content=_tracker_page(build, files)))
     return files
@@ -288,13 +289,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         region=build.fields.get("region"), reader_words=build.words["reader"],
         scripts=build.use(page.file.src_uri, FEATURE.name),
     )
-
-
-def _regions(build: Build) -> list[Region]:
-    settings = build.settings[FEATURE.name]
-    regions, default = read_regions(settings["regions"], settings["region"])
-    settings["region"] = default
-    return regions
 
 
 def _years(build: Build) -> int:
