@@ -1,5 +1,5 @@
 // Dates for the planner and the follow-ups page: working days that skip weekends and the
-// public holidays of the reader's region (a small file per region, made at build time from
+// public holidays of the region where an interview's job is (a small file per region, made at build time from
 // the `holidays` package, fetched when first needed), and each step's date by the page's
 // rules, all worked out in this browser; the calendar file is files.js's. Markup: planner.py.
 (() => {
@@ -59,12 +59,12 @@
     });
   }
 
-  // A step's date in words, the region's way: "Monday 23 November, by 2:30 PM (today)"; a step
-  // marked done (on Your follow-ups) says so
+  // A step of interview `one` in words, its region's way: "Monday 23 November, by 2:30 PM
+  // (today)"; a step marked done (on Your follow-ups) says so
   function dateWords(found, step, one, words) {
     const { reader } = atl;
-    let text = reader.longDate(found.date);
-    const time = step.keep_time && reader.time(one.f.interview_time ?? "");
+    let text = reader.longDate(found.date, one);
+    const time = step.keep_time && reader.time(one.f.interview_time ?? "", one);
     if (time) text = atl.fill(words.at_time, { date: text, time });
     if (one?.done.includes(found.id)) return `${text} (${words.done_step})`;
     if (found.date === reader.today()) return `${text} (${words.today})`;
@@ -79,19 +79,20 @@
     const short = name.length <= 60 ? name.join("") : name.slice(0, 61).join("").replace(/\s*\S*$/u, "") || name.slice(0, 60).join("");
     return atl.fill(words.file_name, { title: short.trim() });
   }
-  // Why a step falls where it does: the holidays it passed over, the years not known
-  function notes(found, words) {
-    const holiday = ([date, name]) => atl.fill(words.holiday, { date: atl.reader.longDate(date), name });
+  // Why a step of interview `one` falls where it does: the holidays it passed over, the years not known
+  function notes(found, words, one) {
+    const holiday = ([date, name]) => atl.fill(words.holiday, { date: atl.reader.longDate(date, one), name });
     return [...found.skipped.map(holiday), ...found.unknown.map((year) => atl.fill(words.no_holidays, { year }))].join(" ");
   }
-  // One interview's plan: its dates, with the holidays of the reader's region (null while
-  // they are still on their way: `then` runs once they have come)
+  // One interview's plan: its dates, with the holidays of its region (null while they are
+  // still on their way: `then` runs once they have come, once however many regions it waits for)
   function planFor(one, steps, then) {
     const { reader } = atl;
-    const region = reader.region();
+    const region = reader.region(one);
     const table = region ? known(region) : {};
     if (!table) {
-      if (!waiting.has(then)) waiting.add(then) && holidays(region).then(() => waiting.delete(then) && then());
+      const coming = holidays(region);
+      if (!waiting.has(then)) waiting.add(then) && coming.then(() => waiting.delete(then) && then());
       return null;
     }
     const given = { interview: reader.date(one?.f.interview_date ?? ""), decision: reader.date(one?.f.decision_date ?? "") };

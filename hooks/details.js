@@ -1,12 +1,13 @@
-// What the pages that show the reader's details share: dates and times written the region's
-// way, and the forms where a reader types their details (form.html), kept by reader.js.
+// What the pages that show the reader's details share: dates and times written the way of the
+// region where an interview's job is, and the forms where a reader types their details (form.html), kept by reader.js.
 (() => {
   const { reader } = atl;
   const DATE = /^(19|2\d)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
   // the HTML standard's rule for an email input, with a dot in the domain
   const EMAIL = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
-  // the region's country ("GB-SCT" -> "en-GB"), also where no region is offered to check it against
-  const locale = () => `en-${/^[A-Z]{2}(?![A-Za-z])/.exec(reader.region())?.[0] ?? "US"}`;
+  // the country of interview `one`'s region ("GB-SCT" -> "en-GB"; the chosen interview when
+  // none is named), also where no region is offered to check it against
+  const locale = (one) => `en-${/^[A-Z]{2}(?![A-Za-z])/.exec(reader.region(one))?.[0] ?? "US"}`;
   Object.assign(reader, {
     // `value` when it is a date the site can use (1900 to 2999, and on the calendar: not
     // 30 February, which V8 makes 2 March and WebKit an invalid date), else ""
@@ -15,10 +16,10 @@
       const now = new Date();
       return new Date(now - now.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
     },
-    // "Monday 21 December" or "Monday, December 21", the region's way, with the year when it is
-    // not this one: the names from the browser (Intl), their order from the region's locale
-    longDate(iso) {
-      const parts = new Intl.DateTimeFormat(locale(), { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" })
+    // "Monday 21 December" or "Monday, December 21", the way of `one`'s region, with the year
+    // when it is not this one: the names from the browser (Intl), their order from the locale
+    longDate(iso, one) {
+      const parts = new Intl.DateTimeFormat(locale(one), { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" })
         .formatToParts(new Date(`${iso}T00:00Z`));
       const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
       const year = iso.slice(0, 4) === reader.today().slice(0, 4) ? "" : part("year");
@@ -32,9 +33,9 @@
       const plain = text.replace(/^mailto:/i, "");
       return EMAIL.test(plain) ? plain : "";
     },
-    time: (hhmm) =>
+    time: (hhmm, one) =>
       /^([01]\d|2[0-3]):[0-5]\d$/.test(hhmm)
-        ? new Intl.DateTimeFormat(locale(), { timeZone: "UTC", hour: "numeric", minute: "2-digit" }).format(new Date(`2000-01-01T${hhmm}Z`))
+        ? new Intl.DateTimeFormat(locale(one), { timeZone: "UTC", hour: "numeric", minute: "2-digit" }).format(new Date(`2000-01-01T${hhmm}Z`))
         : "",
     form,
   });
@@ -83,7 +84,7 @@
     const fill = () => {
       if (people) rows();
       for (const input of root.querySelectorAll("[name]")) {
-        const value = reader.own(place(input, reader.data()), input.name) ?? reader.defaultOf(input.name) ?? "";
+        const value = reader.own(place(input, reader.data()), input.name) ?? reader.field(input.name);
         if (input.value !== value) input.value = value;
         warn(input);
       }
@@ -126,8 +127,8 @@
         people.querySelector("[data-person] [name]").focus();
       } else if (button?.matches("[data-details-clear]") && confirm(words.clear_confirm)) {
         reader.change((d) => {
-          // what was typed; the reader's choice of region is a setting of every interview, and stays
-          for (const input of root.querySelectorAll('[name]:not(select[data-scope="reader"])')) delete place(input, d)?.[input.name];
+          // what was typed; a choice (where the job is) stays
+          for (const input of root.querySelectorAll("input[name]")) delete place(input, d)?.[input.name];
           if (people && reader.current()) reader.current().people = [];
         });
         root.querySelector("[data-details-announce]").textContent = words.cleared;

@@ -55,7 +55,7 @@
       const due = step.keep_time && atl.reader.time(time) ? time.slice(0, 2) * 60 + +time.slice(3) : null;
       const el = root.querySelector(`[data-step="${step.id}"]`);
       const description = [atl.calendar.dateWords(found, step, one, words), el.querySelector("[data-step-rule]").textContent,
-        atl.calendar.notes(found, words), el.querySelector("[data-step-text]")?.textContent.trim(),
+        atl.calendar.notes(found, words, one), el.querySelector("[data-step-text]")?.textContent.trim(),
         ...[...el.querySelectorAll(".atl-step__links a")].map((a) => `${a.textContent}: ${a.href}`)];
       return {
         // what identifies the interview and the step, and nothing the reader may edit: a new

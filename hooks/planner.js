@@ -28,12 +28,12 @@
         if (state) li.dataset.state = state;
         else delete li.dataset.state;
         li.querySelector("[data-step-date]").textContent = date ? cal.dateWords(date, step, one, words) : "";
-        li.querySelector("[data-step-note]").textContent = date ? cal.notes(date, words) : "";
+        li.querySelector("[data-step-note]").textContent = date ? cal.notes(date, words, one) : "";
       });
       const f = one?.f ?? {};
       // the step overdue (as on Your follow-ups), then the next one
       const late = dates.find((d) => d.state === "overdue");
-      const said = [late && atl.fill(words.overdue_now, { step: steps[dates.indexOf(late)].title, date: reader.longDate(late.date) }),
+      const said = [late && atl.fill(words.overdue_now, { step: steps[dates.indexOf(late)].title, date: reader.longDate(late.date, one) }),
         next >= 0 && atl.fill(words.next, { step: steps[next].title, date: item(steps[next].id).querySelector("[data-step-date]").textContent })];
       let text = !dates.length ? (f.interview_date ? words.check_date : words.start) : said.filter(Boolean).join(" ") || words.all_passed;
       if (dates.length && reader.date(f.decision_date ?? "") && f.decision_date < f.interview_date) text += ` ${words.decision_early}`;

@@ -4,7 +4,7 @@ site a "Your follow-ups" page of every interview the reader keeps.
 The rules (plan_rules.py) are checked and written in words: the page without JavaScript
 shows those, and prints them. `PlannerExtension` puts a form and a timeline before the
 page's first `##` section. The dates are made in the browser (`calendar.js`): working days
-that skip weekends and the public holidays of the reader's region, whose tables this hook
+that skip weekends and the public holidays where the interview's job is, whose tables this hook
 writes as one small file per region (regions.py) from `extra.planner.regions`. When the nav
 lists `follow-ups.md`, this hook generates that page (`tracker.html`, `tracker.js`): every
 interview with its next step, add, edit, remove, one calendar file for all, export and
@@ -44,8 +44,8 @@ WORDS = {
     "clear": "Clear these details",
     "clear_confirm": "Clear this interview's details in this form? They go from every page.",
     "cleared": "These details have been cleared.",
-    "region_label": "Where you work",
-    "region_hint": "For all your interviews: dates are written its way, and its public holidays are not "
+    "region_label": "Where the job is",
+    "region_hint": "This interview's dates are written the local way, and local public holidays are not "
                    "counted as working days.",
     "interview_date": "Interview date",
     "interview_time": "Interview time (optional)",
@@ -90,7 +90,7 @@ SETTINGS = {"regions": [], "region": None, "holiday_years": 2}
 TRACKER_PAGE = "follow-ups.md"  # generated when the nav lists it
 HOLIDAYS = f"{ASSETS_URI}/holidays"  # one file a region: calendar.js fetches it when needed
 # what the planner's form keeps, as the note templates' placeholders name them
-FIELDS = {"region": "reader", "interview_date": "interview", "interview_time": "interview",
+FIELDS = {"region": "interview", "interview_date": "interview", "interview_time": "interview",
           "decision_date": "interview", "company": "interview", "role": "interview"}
 
 
@@ -241,8 +241,8 @@ FEATURES = (CALENDAR, FILES, FEATURE, TRACKER)
 
 
 def on_config(config: MkDocsConfig) -> None:
-    """The reader's region, a field that every form of the reader's details shows (the note
-    templates' too, whose page is made before this hook's on_files)."""
+    """Where an interview's job is (its region), a field that every form of an interview's
+    details shows (the note templates' too, whose page is made before this hook's on_files)."""
     build = build_of(config)
     settings = build.settings[FEATURE.name]
     regions, default = read_regions(settings["regions"], settings["region"])
@@ -251,7 +251,7 @@ def on_config(config: MkDocsConfig) -> None:
         build.defaults["region"] = default
         build.choices["region"] = [region.code for region in regions]
         build.fields["region"] = {"id": "region", "label": words["region_label"], "hint": words["region_hint"],
-                                  "scope": "reader", "options": [(region.code, region.label) for region in regions]}
+                                  "scope": "interview", "options": [(region.code, region.label) for region in regions]}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

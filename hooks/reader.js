@@ -1,5 +1,5 @@
 // The reader's own data, kept in this browser only (one localStorage key for the site): who
-// they are, the region they plan by, and their interviews, each with its details, its
+// they are, and their interviews, each with its details (where the job is among them), its
 // interviewers and its checklist ticks. Every page that uses it says which interview it is
 // for (picker.html) and lets the reader switch or add one; the choice is shared by every page
 // and tab. What comes out of storage is checked as strictly as what a reader types: known
@@ -117,9 +117,12 @@
       if (!one) d.list.push((one = blank())), (d.at = one.id);
       return one;
     },
-    // a new interview, chosen; false (and nothing changes) when the list is full
+    // a new interview, chosen, where the job shown is (until the reader says otherwise); false
+    // (and nothing changes) when the list is full
     add() {
       const one = blank();
+      const region = reader.current()?.f.region;
+      if (region) one.f.region = region;
       return data.list.length < MAX.list && (reader.change((d) => d.list.push(one) && (d.at = one.id)), true);
     },
     max: MAX.list,
@@ -134,7 +137,10 @@
     },
     // call `show(field)` after every change, here or in another tab, while `node` is on the page
     watch: (node, show) => listeners.add({ node, show }),
-    region: () => data.you.region || reader.defaultOf("region") || "",
+    // a field of interview `one` (the chosen one by default): its own value, else the reader's
+    // (where earlier versions kept the region, for every interview), else the site's default
+    field: (name, one = reader.current()) => own(one?.f, name) ?? own(data.you, name) ?? reader.defaultOf(name) ?? "",
+    region: (one) => reader.field("region", one),  // where the interview's job is
     defaultOf: (name) => own(settings().defaults, name),  // a field's default (reader.py)
     scopeOf: (name) => own(settings().scopes, name),  // where a field is kept (reader.py)
     // an interview's name in lists: its company and job title, else "Interview 2"

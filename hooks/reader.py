@@ -1,7 +1,7 @@
 """Reader hook: the reader's own data, kept in their browser and nowhere else.
 
-Who the reader is (once), the region they plan by, and their interviews, each with its
-details, its interviewers and its checklist ticks: `reader.js` keeps them under one
+Who the reader is (once), and their interviews, each with its details (where the job is
+among them), its interviewers and its checklist ticks: `reader.js` keeps them under one
 localStorage key for the site. The features that keep what a reader types (the checklist,
 the note templates, the planner and its follow-ups page) declare `needs=("reader",)`: their
 pages load reader.js first and show `picker.html`, which says which interview the page is

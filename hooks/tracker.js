@@ -34,24 +34,24 @@
     }
     const stepOf = (id) => steps.find((s) => s.id === id);
     // an overdue step's date; the next one's as the planner writes it (its time, "today")
-    const line = (found, pattern, one) => atl.fill(pattern, {
-      step: stepOf(found.id).title, date: one ? cal.dateWords(found, stepOf(found.id), one, plannerWords) : reader.longDate(found.date) });
+    const line = (found, pattern, date) => atl.fill(pattern, { step: stepOf(found.id).title, date });
     // an interview's name with its date, where two untitled ones could be mixed up ("Interview 1"
     // is another one once the first is removed)
     function named(one) {
       const date = reader.date(one.f.interview_date ?? "");
-      return date ? atl.fill(words.named, { title: reader.title(one), date: reader.longDate(date) }) : reader.title(one);
+      return date ? atl.fill(words.named, { title: reader.title(one), date: reader.longDate(date, one) }) : reader.title(one);
     }
     function render(s) {
       const li = template.content.firstElementChild.cloneNode(true);
       li.dataset.interview = s.one.id;
       const heading = Object.assign(li.querySelector("h2"), { id: `atl-interview-${s.one.id}`, textContent: reader.title(s.one) });
       const date = reader.date(s.one.f.interview_date ?? "");
-      li.querySelector("[data-when]").textContent = date ? atl.fill(words.interview_on, { date: reader.longDate(date) }) : words.no_date;
+      li.querySelector("[data-when]").textContent = date ? atl.fill(words.interview_on, { date: reader.longDate(date, s.one) }) : words.no_date;
       const overdue = li.querySelector("[data-overdue]");
       overdue.hidden = !s.overdue;
-      if (s.overdue) overdue.textContent = line(s.overdue, words.overdue);
-      li.querySelector("[data-next]").textContent = s.next ? line(s.next, words.next, s.one) : s.dates.length ? words.done : "";
+      if (s.overdue) overdue.textContent = line(s.overdue, words.overdue, reader.longDate(s.overdue.date, s.one));
+      li.querySelector("[data-next]").textContent = s.next
+        ? line(s.next, words.next, cal.dateWords(s.next, stepOf(s.next.id), s.one, plannerWords)) : s.dates.length ? words.done : "";
       const focus = s.overdue ?? s.next;  // the step to do now
       const undo = s.one.done.findLast(stepOf);  // the step marked done last, to take back
       li.querySelector("[data-mark]").hidden = !focus && !undo;

@@ -276,21 +276,21 @@ def test_dates_read_the_regions_way_without_this_years_number(site, page):
     field(page, "interview_date").fill("2027-01-08")
     expect(mark).to_have_text("Friday, January 8, 2027")
     data = stored(page, READER_KEY)
-    keep(page, READER_KEY, {**data, "you": {"region": "GB-SCT"}})
+    keep(page, READER_KEY, {**data, "you": {"region": "GB-SCT"}})  # as earlier versions kept it: for all
     page.reload(wait_until="networkidle")
     expect(mark).to_have_text("Friday 8 January 2027")
-    # the region is chosen here too, for every interview: each note is written again at once
-    region = page.get_by_label("Where you work")
+    # where the job is, chosen here too: each note is written again at once
+    region = page.get_by_label("Where the job is")
     expect(region).to_have_value("GB-SCT")
-    expect(region).to_have_accessible_description(re.compile("For all your interviews: dates are written its way"))
+    expect(region).to_have_accessible_description(re.compile("This interview's dates are written the local way"))
     region.focus()
     region.select_option("CA-ON")
     expect(mark).to_have_text("Friday, January 8, 2027")
     expect(note(page, "check-in-no-date").locator("[data-note-body]")).to_contain_text("on Friday, January 8, 2027.")
     expect(region).to_be_focused()
-    assert stored(page, READER_KEY)["you"] == {"region": "CA-ON"}
+    assert chosen(stored(page, READER_KEY))["f"]["region"] == "CA-ON"
     page.goto(site.url + "timing/", wait_until="networkidle")
-    expect(page.get_by_label("Where you work")).to_have_value("CA-ON")
+    expect(page.get_by_label("Where the job is")).to_have_value("CA-ON")
 
 
 def test_the_panel_note_is_written_once_for_each_interviewer(site, clipboard_context):

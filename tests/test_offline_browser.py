@@ -78,7 +78,7 @@ def test_after_one_visit_every_page_and_feature_works_offline(site, online):
     expect(page.locator("[data-checklist-progress]")).to_contain_text("1 of")
     # the planner plans, with a region's holidays kept offline, and makes its calendar file
     page.locator('nav.md-nav--primary a[href$="/timing/"]').first.click()
-    page.get_by_label("Where you work").select_option("GB-ENG")
+    page.get_by_label("Where the job is").select_option("GB-ENG")
     page.locator("#atl-field-interview_date").fill("2027-12-24")  # a Friday; Christmas falls on the weekend
     expect(page.locator('[data-step="thank-you"] [data-step-date]')).to_contain_text("Wednesday 29 December 2027")
     expect(page.locator('[data-step="thank-you"] [data-step-note]')).to_contain_text("Christmas Day (observed)")

@@ -178,9 +178,10 @@ def test_the_timeline_follows_the_form(site, page):
 
 def test_the_region_is_chosen_kept_and_says_what_a_holiday_moved(site, page):
     """England: Christmas Day and Boxing Day's substitute Monday are not working days, and
-    the steps they moved say so; the choice is kept for the reader, on every interview."""
+    the steps they moved say so. The choice is the interview's: a new one starts where the job
+    shown is, and choosing another region for it leaves the first one as it was."""
     open_planner(page, site.url + "timing/", now="2026-12-01T09:00:00Z")
-    region = page.get_by_label("Where you work")
+    region = page.get_by_label("Where the job is")
     expect(region).to_have_value("US")  # the site's default
     fill(page, interview_date="2026-12-11")
     expect(step(page, "final-check-in").locator("[data-step-date]")).to_have_text("Wednesday, December 30")
@@ -192,8 +193,9 @@ def test_the_region_is_chosen_kept_and_says_what_a_holiday_moved(site, page):
         "Monday 28 December is Boxing Day (observed), so it does not count as a working day.")
     expect(step(page, "move-on").locator("[data-step-date]")).to_have_text("Friday 8 January 2027")
     expect(step(page, "thank-you").locator("[data-step-note]")).to_be_empty()
-    assert stored(page, READER_KEY)["you"] == {"region": "GB-ENG"}
-    page.get_by_role("button", name="Add an interview").click()  # a reader's region, not an interview's
+    assert chosen(stored(page, READER_KEY))["f"] == {"interview_date": "2026-12-11", "region": "GB-ENG"}
+    page.get_by_role("button", name="Add an interview").click()
+    expect(page.get_by_label("Interview date")).to_have_value("")
     expect(region).to_have_value("GB-ENG")
     page.reload(wait_until="networkidle")
     expect(region).to_have_value("GB-ENG")
@@ -205,7 +207,12 @@ def test_the_region_is_chosen_kept_and_says_what_a_holiday_moved(site, page):
     page.get_by_role("button", name="Clear these details").click()  # what was typed, not the region
     expect(page.get_by_label("Interview date")).to_have_value("")
     expect(region).to_have_value("GB-ENG")
-    assert stored(page, READER_KEY)["you"] == {"region": "GB-ENG"}
+    assert chosen(stored(page, READER_KEY))["f"] == {"region": "GB-ENG"}
+    region.select_option("US")  # this interview's choice only
+    page.locator("#atl-pick").select_option(label="Interview 1")
+    expect(region).to_have_value("GB-ENG")
+    expect(step(page, "final-check-in").locator("[data-step-date]")).to_have_text("Thursday 31 December")
+    assert stored(page, READER_KEY)["you"] == {}
 
 
 def test_a_regions_holidays_are_fetched_only_when_it_is_used(site, page):
@@ -213,7 +220,7 @@ def test_a_regions_holidays_are_fetched_only_when_it_is_used(site, page):
     page.on("request", lambda r: "/holidays/" in r.url and fetched.append(r.url.rsplit("/", 1)[1]))
     open_planner(page, site.url + "timing/")
     assert fetched == ["US.json"]  # the default, once the page plans
-    page.get_by_label("Where you work").select_option("NZ")
+    page.get_by_label("Where the job is").select_option("NZ")
     fill(page, interview_date="2027-02-05")
     expect(step(page, "thank-you").locator("[data-step-date]")).to_have_text("Tuesday 9 February 2027")
     assert fetched == ["US.json", "NZ.json"]
@@ -444,7 +451,7 @@ def test_without_javascript_the_rules_are_in_words(site, new_page):
 
 def test_prints_the_timeline_with_its_dates_and_no_form(site, page):
     open_planner(page, site.url + "timing/")
-    page.get_by_label("Where you work").select_option("GB-ENG")
+    page.get_by_label("Where the job is").select_option("GB-ENG")
     fill(page, interview_date="2026-12-11", company="Northwind", role="Analyst")
     page.emulate_media(media="print")
     expect(page.locator("form[data-planner]")).to_be_hidden()
@@ -463,7 +470,7 @@ def test_prints_the_timeline_with_its_dates_and_no_form(site, page):
 def test_no_accessibility_violations(site, new_page, scheme):
     page = new_page(color_scheme=scheme)
     open_planner(page, site.url + "timing/", now="2026-11-24T09:00:00Z")
-    page.get_by_label("Where you work").select_option("GB-ENG")
+    page.get_by_label("Where the job is").select_option("GB-ENG")
     fill(page, interview_date="2026-12-11", decision_date="2026-11-13", company=COMPANY)
     expect(step(page, "final-check-in").locator("[data-step-note]")).not_to_be_empty()
     page.locator("#atl-field-role").focus()

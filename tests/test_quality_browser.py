@@ -192,7 +192,7 @@ def test_nothing_goes_to_another_host_and_nothing_typed_leaves(site, browser):
     for field in page.locator("form[data-planner] input").all():
         kind = field.get_attribute("type")
         field.fill({"date": "2026-12-01", "time": "14:30"}.get(kind, SECRET))
-    page.get_by_label("Where you work").select_option("GB-SCT")  # its holidays come from this site
+    page.get_by_label("Where the job is").select_option("GB-SCT")  # its holidays come from this site
     with page.expect_download():  # the calendar file is made in the page
         page.get_by_role("button", name="Add to calendar").click()
 

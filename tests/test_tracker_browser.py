@@ -412,20 +412,42 @@ def test_a_region_or_date_the_site_does_not_offer_is_left_out(site, page):
     expect(page.locator("#atl-field-region")).to_have_value("US")
 
 
-def test_the_region_chosen_in_the_editor_rewrites_every_interviews_dates(site, page):
-    """The region is the reader's, not one interview's: the editor offers it, as the other
-    forms do, and the whole list is written again by it (its holidays fetched first)."""
+def test_the_region_chosen_in_the_editor_rewrites_that_interviews_dates(site, page):
+    """Where the job is belongs to one interview: the editor offers it, as the other forms do,
+    and that interview's item is written again by it (its holidays fetched first)."""
     open_tracker(page, site, THREE)
     item(page, "Beta").get_by_role("button", name="Edit").click()
-    region = page.get_by_label("Where you work")
+    region = page.get_by_label("Where the job is")
     expect(region).to_have_value("US")
     region.focus()
     region.select_option("GB-ENG")
-    expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Tuesday 1 December")
     expect(item(page, "Beta").locator("[data-when]")).to_have_text("Interview Friday 20 November")
+    expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Tuesday, December 1")
     expect(region).to_be_focused()
     expect(page.locator("[data-tracker-editor]")).to_be_visible()
-    assert stored(page, READER_KEY)["you"] == {"your_name": "Alex", "region": "GB-ENG"}
+    assert chosen(stored(page, READER_KEY))["f"]["region"] == "GB-ENG"
+    assert stored(page, READER_KEY)["you"] == {"your_name": "Alex"}
+
+
+def test_interviews_in_two_regions_each_skip_their_own_holidays(site, page):
+    """Good Friday and Easter Monday are public holidays in England, not in the US: the same
+    interview date gives each its own thank-you date, written its own way, in the list and in
+    the calendar file."""
+    data = {"v": 2, "you": {}, "at": "aaaaaa", "list": [
+        interview("aaaaaa", company="Acme", interview_date="2027-03-25", region="US"),
+        interview("bbbbbb", company="Beta", interview_date="2027-03-25", region="GB-ENG"),
+    ]}
+    open_tracker(page, site, data)
+    next_step = "Next: Send your thank-you note, {}"
+    expect(item(page, "Acme").locator("[data-next]")).to_have_text(next_step.format("Friday, March 26, 2027"))
+    expect(item(page, "Beta").locator("[data-next]")).to_have_text(next_step.format("Tuesday 30 March 2027"))
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Add all to calendar").click()
+    events = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
+    thanks = {str(e["UID"]).split("-")[0]: e for e in events if "-thank-you@" in str(e["UID"])}
+    assert thanks["bbbbbb"].decoded("DTSTART").isoformat() == "2027-03-30"
+    assert "Friday 26 March 2027 is Good Friday" in str(thanks["bbbbbb"]["DESCRIPTION"])
+    assert thanks["aaaaaa"].decoded("DTSTART").isoformat() == "2027-03-26"
 
 
 def test_a_choice_made_in_another_tab_closes_the_editor(site, context):
