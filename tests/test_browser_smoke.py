@@ -56,13 +56,45 @@ def test_palette_follows_the_device_on_every_visit_until_the_reader_picks_one(si
     expect(body).to_have_attribute("data-md-color-scheme", schemes[other])
     page.emulate_media(color_scheme=system)
     expect(body).to_have_attribute("data-md-color-scheme", schemes[system])  # while the page is open too
-    page.get_by_title("Switch to light mode").click()
-    page.get_by_title("Switch to dark mode").click()
+    toggle = page.locator('[data-md-component="palette"] label:not([hidden])')
+    toggle.click()  # dark: a tap on a light device, two on a dark one
+    if system == "dark":
+        expect(body).to_have_attribute("data-md-color-scheme", "default")
+        toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
     page.emulate_media(color_scheme="light")
     page.reload(wait_until="networkidle")
     expect(body).to_have_attribute("data-md-color-scheme", "slate")  # the reader's choice is kept
     page.get_by_title("Switch to the device's setting").click()
     expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+@pytest.mark.parametrize("device, first, scheme", [("light", "Switch to dark mode", "slate"),
+                                                   ("dark", "Switch to light mode", "default")])
+def test_the_first_step_of_the_colour_toggle_changes_what_is_shown(site, new_page, device, first, scheme):
+    """Material's toggle goes from the device's setting to light first: on a light device that
+    step changes nothing, so it is skipped, by tap and by keyboard, and the toggle says so."""
+    page = new_page(color_scheme=device)
+    page.goto(site.url, wait_until="networkidle")
+    body = page.locator("body")
+    toggle = page.locator('[data-md-component="palette"] label:not([hidden])')
+    expect(toggle).to_have_attribute("title", first)
+    expect(page.locator("#__palette_0")).to_have_accessible_name(first)
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", scheme)
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="networkidle")
+    page.locator("#__palette_0").focus()
+    page.keyboard.press("Enter")
+    expect(body).to_have_attribute("data-md-color-scheme", scheme)
+    # the keyboard stays on the toggle now shown, named for its next step
+    expect(page.locator('[name="__palette"]:focus + label')).to_be_visible()
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="networkidle")
+    page.emulate_media(color_scheme="dark" if device == "light" else "light")  # the phone turns; the name follows
+    expect(toggle).to_have_attribute("title", "Switch to light mode" if device == "light" else "Switch to dark mode")
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default" if device == "light" else "slate")
 
 
 @pytest.mark.parametrize("device, kept, scheme", [
