@@ -75,6 +75,7 @@ def test_the_first_step_of_the_colour_toggle_changes_what_is_shown(site, new_pag
     """Material's toggle goes from the device's setting to light first: on a light device that
     step changes nothing, so it is skipped, by tap and by keyboard, and the toggle says so."""
     page = new_page(color_scheme=device)
+    errors, _ = _watch(page, site)
     page.goto(site.url, wait_until="networkidle")
     body = page.locator("body")
     toggle = page.locator('[data-md-component="palette"] label:not([hidden])')
@@ -95,6 +96,7 @@ def test_the_first_step_of_the_colour_toggle_changes_what_is_shown(site, new_pag
     expect(toggle).to_have_attribute("title", "Switch to light mode" if device == "light" else "Switch to dark mode")
     toggle.click()
     expect(body).to_have_attribute("data-md-color-scheme", "default" if device == "light" else "slate")
+    assert errors == []
 
 
 @pytest.mark.parametrize("device, kept, scheme", [
