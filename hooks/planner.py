@@ -61,7 +61,7 @@ WORDS = {
     "otherwise": "{rule}; if they gave none, {other}",
     "keep_time": "{rule}, by the same time of day",
     "weekends": "Business days are working days: they skip Saturdays, Sundays and the public holidays "
-                "where you work.",
+                "where the job is.",
     "weekends_only": "Business days skip Saturdays and Sundays, but not public holidays: if a date "
                      "falls on one, take the next working day.",
     "holiday": "{date} is {name}, so it does not count as a working day.",

@@ -445,7 +445,7 @@ def test_without_javascript_the_rules_are_in_words(site, new_page):
     ])
     expect(page.locator(".atl-plan__weekends")).to_have_text(
         "Business days are working days: they skip Saturdays, Sundays and the public holidays "
-        "where you work.")
+        "where the job is.")
     expect(step(page, "final-check-in").get_by_role("link", name="Final check-in template")).to_be_visible()
 
 
