@@ -25,14 +25,17 @@
   }
 
   // An iCalendar file of all-day events {uid, date, summary, description, alarm}, each with a
-  // reminder `alarm` minutes into that day, stamped with when it was made (UTC, 20261121T090000Z)
+  // reminder `alarm` minutes into that day, stamped with when it was made (UTC, 20261121T090000Z);
+  // its SEQUENCE, the minutes since 2026, makes each download a newer version of events a
+  // calendar holds from an earlier one (same UID), which calendar apps then update
   function calendar(events, product) {
     const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
+    const sequence = Math.max(0, Math.floor((Date.now() - Date.UTC(2026, 0)) / 6e4));
     const ymd = (iso) => iso.replaceAll("-", "");
     const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:-//${icsText(product)}//Follow-up planner//EN`,
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
     for (const event of events) {
-      lines.push("BEGIN:VEVENT", `UID:${event.uid}`, `DTSTAMP:${stamp}`,
+      lines.push("BEGIN:VEVENT", `UID:${event.uid}`, `DTSTAMP:${stamp}`, `SEQUENCE:${sequence}`,
         `DTSTART;VALUE=DATE:${ymd(event.date)}`, `DTEND;VALUE=DATE:${ymd(isoDate(dayNumber(event.date) + 1))}`,
         `SUMMARY:${icsText(event.summary)}`, `DESCRIPTION:${icsText(event.description)}`, "TRANSP:TRANSPARENT",
         "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${icsText(event.summary)}`, `TRIGGER:PT${Math.floor(event.alarm / 60)}H${event.alarm % 60 ? `${event.alarm % 60}M` : ""}`, "END:VALARM",

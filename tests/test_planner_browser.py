@@ -296,15 +296,23 @@ def test_a_step_due_by_an_early_time_is_reminded_an_hour_before_it(site, page, t
     assert alarms == [thank_you_alarm] + [timedelta(hours=9)] * 3  # the other steps have no time
 
 
+def minutes_since_2026(at):
+    return int((datetime.fromisoformat(at) - datetime(2026, 1, 1, tzinfo=UTC)).total_seconds() // 60)
+
+
 def test_a_new_download_updates_the_same_events(site, page):
-    """Editing the job title or the company after a first download keeps every UID: the
-    reader's calendar updates its events instead of doubling them."""
-    open_planner(page, site.url + "timing/")
+    """Editing the job title, the company or a date after a first download keeps every UID, and
+    the later file has the higher SEQUENCE: the reader's calendar updates its events instead of
+    doubling them or keeping the old dates."""
+    open_planner(page, site.url + "timing/", now="2026-11-20T09:00:00Z")
     fill(page, interview_date="2026-11-20", company="Acme")
-    first = [str(e["UID"]) for e in icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")]
-    fill(page, role="Analyst", company="Acme Ltd")
-    second = [str(e["UID"]) for e in icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")]
-    assert first == second and len(set(first)) == 4
+    first = icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")
+    page.clock.set_fixed_time(datetime.fromisoformat("2026-11-23T18:30:00Z"))
+    fill(page, role="Analyst", company="Acme Ltd", decision_date="2026-12-04")
+    second = icalendar.Calendar.from_ical(download_calendar(page)).walk("VEVENT")
+    assert [str(e["UID"]) for e in first] == [str(e["UID"]) for e in second] and len(second) == 4
+    assert {e["SEQUENCE"] for e in first} == {minutes_since_2026("2026-11-20T09:00:00Z")}
+    assert {e["SEQUENCE"] for e in second} == {minutes_since_2026("2026-11-23T18:30:00Z")}
 
 
 def test_control_characters_and_half_emoji_never_reach_the_calendar(site, page):
