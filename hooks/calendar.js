@@ -7,17 +7,27 @@
   const dayNumber = (iso) => Date.parse(`${iso}T00:00Z`) / DAY;
   const isoDate = (day) => new Date(day * DAY).toISOString().slice(0, 10);
   const tables = new Map();  // region -> its holidays {from, to, days: {iso: name}}, once fetched
-  const waiting = new Set();  // what runs again once they have come (once each, however often asked)
+  const waiting = new Map();  // region -> what runs again once its holidays have come (once each, however often asked)
+  const FAILED = {};  // no holidays known: the region has no file, or the network gave none in time
 
-  // the region's holidays, fetched once; a region with no file (or no network) has none
+  // the region's holidays, fetched once; a region with no file (or no network, or a request
+  // still unanswered after 5 s) has none, until the browser is next online
   function holidays(region) {
     if (!tables.has(region))
-      tables.set(region, fetch(new URL(`holidays/${encodeURIComponent(region)}.json`, atl.scripts))
+      tables.set(region, fetch(new URL(`holidays/${encodeURIComponent(region)}.json`, atl.scripts), { signal: AbortSignal.timeout(5e3) })
         .then((response) => (response.ok ? response.json() : null))
         .catch(() => null)
-        .then((table) => (tables.set(region, table ?? {}), table ?? {})));
+        .then((table) => (tables.set(region, table ?? FAILED), table ?? FAILED)));
     return tables.get(region);
   }
+  const stale = new Set();  // what drew dates without holidays it could not get: drawn again once online
+  addEventListener("online", () => {
+    tables.forEach((table, region) => table === FAILED && tables.delete(region));
+    stale.forEach((then) => then());
+    stale.clear();
+  });
+  // every region of these interviews, their holidays come (for what cannot wait for a redraw)
+  const ready = (interviews) => Promise.all(interviews.map((one) => atl.reader.region(one)).filter(Boolean).map(holidays));
   // the table if it has come (holidays() fetches it), else null
   const known = (region) => (tables.get(region) instanceof Promise ? null : tables.get(region) ?? null);
 
@@ -80,28 +90,38 @@
     return atl.fill(words.file_name, { title: short.trim() });
   }
   // Why a step of interview `one` falls where it does: the holidays it passed over, the years not known
+  const unknown = (found, words) => found.unknown.map((year) => atl.fill(words.no_holidays, { year })).join(" ");
   function notes(found, words, one) {
     const holiday = ([date, name]) => atl.fill(words.holiday, { date: atl.reader.longDate(date, one), name });
-    return [...found.skipped.map(holiday), ...found.unknown.map((year) => atl.fill(words.no_holidays, { year }))].join(" ");
+    return [...found.skipped.map(holiday), unknown(found, words)].join(" ").trim();
   }
   // One interview's plan: its dates, with the holidays of its region (null while they are
-  // still on their way: `then` runs once they have come, once however many regions it waits for)
+  // still on their way: `then` runs once they have come, once a region however often asked)
   function planFor(one, steps, then) {
     const { reader } = atl;
+    const given = { interview: reader.date(one?.f.interview_date ?? ""), decision: reader.date(one?.f.decision_date ?? "") };
+    if (!given.interview) return [];
     const region = reader.region(one);
     const table = region ? known(region) : {};
     if (!table) {
-      const coming = holidays(region);
-      if (!waiting.has(then)) waiting.add(then) && coming.then(() => waiting.delete(then) && then());
+      if (!waiting.has(region)) {
+        waiting.set(region, new Set());
+        holidays(region).then(() => {
+          const again = waiting.get(region);
+          waiting.delete(region);
+          again.forEach((run) => run());
+        });
+      }
+      waiting.get(region).add(then);
       return null;
     }
-    const given = { interview: reader.date(one?.f.interview_date ?? ""), decision: reader.date(one?.f.decision_date ?? "") };
-    const dates = given.interview ? plan(steps, given, reader.today(), table) : [];
+    if (table === FAILED) stale.add(then);
+    const dates = plan(steps, given, reader.today(), table);
     // the last step passed, unless it is marked done, is overdue: the one to do now; but not
     // the plan's last step, whose date passing ends the plan
     const last = dates.filter((found) => found.state === "passed").at(-1);
     if (last && last !== dates.at(-1) && !one.done.includes(last.id)) last.state = "overdue";
     return dates;
   }
-  atl.calendar = { holidays, known, workingDaysAfter, plan, planFor, dateWords, notes, ahead, fileName, isoDate, dayNumber };
+  atl.calendar = { holidays, ready, known, workingDaysAfter, plan, planFor, dateWords, notes, unknown, ahead, fileName, isoDate, dayNumber };
 })();

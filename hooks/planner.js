@@ -17,8 +17,7 @@
     function update() {
       const one = reader.current();
       const found = cal.planFor(one, steps, update);
-      if (!found) return;  // the region's holidays are on their way
-      dates = found;
+      dates = found ?? [];  // null: the region's holidays are on their way, and update runs again
       const next = dates.indexOf(cal.ahead(one, dates)[0]);  // -1: nothing left to do
       steps.forEach((step, index) => {
         const date = dates[index];
@@ -35,7 +34,8 @@
       const late = dates.find((d) => d.state === "overdue");
       const said = [late && atl.fill(words.overdue_now, { step: steps[dates.indexOf(late)].title, date: reader.longDate(late.date, one) }),
         next >= 0 && atl.fill(words.next, { step: steps[next].title, date: item(steps[next].id).querySelector("[data-step-date]").textContent })];
-      let text = !dates.length ? (f.interview_date ? words.check_date : words.start) : said.filter(Boolean).join(" ") || words.all_passed;
+      let text = !found ? words.pending : !dates.length ? (f.interview_date ? words.check_date : words.start)
+        : said.filter(Boolean).join(" ") || words.all_passed;
       if (dates.length && reader.date(f.decision_date ?? "") && f.decision_date < f.interview_date) text += ` ${words.decision_early}`;
       if (status.textContent !== text) status.textContent = text;  // the same words are not read out again
       button.disabled = next < 0;

@@ -67,6 +67,7 @@ WORDS = {
     "holiday": "{date} is {name}, so it does not count as a working day.",
     "no_holidays": "Public holidays for {year} are not known yet, so only weekends are skipped.",
     "start": "Enter your interview date to see your dates.",
+    "pending": "Looking up the public holidays where the job is…",
     "check_date": "This interview date is not one the planner can use: check its day, month and year "
                   "(four digits).",
     "next": "Next: {step}, {date}.",
@@ -181,6 +182,7 @@ TRACKER_WORDS = {
     "none": "No interviews yet. Add one, or enter an interview date in the planner.",
     "interview_on": "Interview {date}",
     "next": "Next: {step}, {date}",
+    "next_unknown": "{next}. {note}",  # the next step, where its year's holidays are not known
     "overdue": "Overdue: {step}, {date}",
     "mark_done": "Mark as done: {step}",
     "marked": "Marked as done: {step}.",

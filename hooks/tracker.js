@@ -23,10 +23,10 @@
     let editing = null;  // the interview whose details the editor shows
     let incoming = null;  // an imported file's data, waiting for the reader's yes
 
-    // what an interview's item shows; null while the region's holidays are on their way
+    // what an interview's item shows; `dates` null while its region's holidays are on their way
     function summary(one) {
       const dates = cal.planFor(one, steps, show);
-      if (!dates) return null;
+      if (!dates) return { one, dates, rank: "2" };
       const overdue = dates.find((d) => d.state === "overdue") ?? null;
       const next = cal.ahead(one, dates)[0] ?? null;
       const rank = overdue ? `0${overdue.date}` : next ? `1${next.date}` : dates.length ? "3" : "2";
@@ -50,8 +50,10 @@
       const overdue = li.querySelector("[data-overdue]");
       overdue.hidden = !s.overdue;
       if (s.overdue) overdue.textContent = line(s.overdue, words.overdue, reader.longDate(s.overdue.date, s.one));
-      li.querySelector("[data-next]").textContent = s.next
-        ? line(s.next, words.next, cal.dateWords(s.next, stepOf(s.next.id), s.one, plannerWords)) : s.dates.length ? words.done : "";
+      const next = s.next && line(s.next, words.next, cal.dateWords(s.next, stepOf(s.next.id), s.one, plannerWords));
+      const unknown = s.next && cal.unknown(s.next, plannerWords);
+      li.querySelector("[data-next]").textContent = !s.dates ? plannerWords.pending
+        : unknown ? atl.fill(words.next_unknown, { next, note: unknown }) : next || (s.dates.length ? words.done : "");
       const focus = s.overdue ?? s.next;  // the step to do now
       const undo = s.one.done.findLast(stepOf);  // the step marked done last, to take back
       li.querySelector("[data-mark]").hidden = !focus && !undo;
@@ -68,7 +70,6 @@
     }
     function show() {
       const all = reader.data().list.map(summary);
-      if (all.includes(null)) return;  // show() runs again once the holidays have come
       all.sort((a, b) => a.rank.localeCompare(b.rank));
       list.replaceChildren(...all.map(render));
       status.textContent = all.length ? "" : words.none;
@@ -108,7 +109,7 @@
       if (focus) edit?.focus();
     }
     async function download(interviews, name) {
-      await atl.script("files");
+      await Promise.all([atl.script("files"), cal.ready(interviews)]);
       const events = interviews.map(summary).flatMap((s) => atl.files.events(s.one, s.dates, steps, plannerWords, stepsRoot));
       atl.files.ics(events, root.dataset.product, name);
       status.textContent = atl.fill(words.calendar_done, { count: events.length });

@@ -219,11 +219,40 @@ def test_a_regions_holidays_are_fetched_only_when_it_is_used(site, page):
     fetched = []
     page.on("request", lambda r: "/holidays/" in r.url and fetched.append(r.url.rsplit("/", 1)[1]))
     open_planner(page, site.url + "timing/")
-    assert fetched == ["US.json"]  # the default, once the page plans
+    assert fetched == []  # no date, no plan: the default region's file is not needed yet
     page.get_by_label("Where the job is").select_option("NZ")
     fill(page, interview_date="2027-02-05")
     expect(step(page, "thank-you").locator("[data-step-date]")).to_have_text("Tuesday 9 February 2027")
-    assert fetched == ["US.json", "NZ.json"]
+    assert fetched == ["NZ.json"]
+
+
+def test_no_other_regions_dates_while_this_ones_holidays_are_on_their_way(site, page):
+    """Switched to an interview whose region's holidays have not come yet, the planner says it
+    is looking them up: the dates of the interview shown before do not stay, and neither does
+    a calendar button that would file them under this one."""
+    errors = own_script_errors(page)
+    page.goto(site.url, wait_until="networkidle")
+    keep(page, READER_KEY, {"v": 2, "you": {}, "at": "aaaaaa", "list": [
+        interview("aaaaaa", company="Acme", interview_date="2026-11-20", region="US"),
+        interview("bbbbbb", company="Kiwi", interview_date="2027-02-05", region="NZ")]})
+    held = []
+    page.route("**/holidays/NZ.json", lambda route: held.append(route))  # it arrives when the test lets it
+    open_planner(page, site.url + "timing/")
+    thank_you = step(page, "thank-you").locator("[data-step-date]")
+    expect(thank_you).to_have_text("Monday, November 23")
+    calendar = page.get_by_role("button", name="Add to calendar")
+    expect(calendar).to_be_enabled()
+    page.get_by_label("Interview", exact=True).select_option(label="Kiwi")
+    expect(page.locator("[data-plan-status]")).to_have_text("Looking up the public holidays where the job is…")
+    expect(thank_you).to_be_empty()
+    expect(step(page, "thank-you")).not_to_have_attribute("data-state", "next")
+    expect(calendar).to_be_disabled()
+    held[0].fallback()
+    expect(thank_you).to_have_text("Tuesday 9 February 2027")
+    expect(step(page, "thank-you").locator("[data-step-note]")).to_have_text(
+        "Monday 8 February 2027 is Waitangi Day (observed), so it does not count as a working day.")
+    expect(calendar).to_be_enabled()
+    assert errors == []
 
 
 def test_today_is_the_readers_own_date(site, new_page):

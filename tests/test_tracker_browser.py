@@ -450,6 +450,60 @@ def test_interviews_in_two_regions_each_skip_their_own_holidays(site, page):
     assert thanks["aaaaaa"].decoded("DTSTART").isoformat() == "2027-03-26"
 
 
+TWO_REGIONS = {"v": 2, "you": {}, "at": "aaaaaa", "list": [
+    interview("aaaaaa", company="Acme", interview_date="2026-12-01", region="US"),
+    interview("bbbbbb", company="Kiwi", interview_date="2027-02-05", region="NZ")]}
+KIWI_NEXT = "Next: Send your thank-you note, Tuesday 9 February 2027"  # Waitangi Day (observed) skipped
+
+
+def test_an_interview_whose_holidays_are_on_their_way_is_listed_and_its_file_waits(site, page):
+    """Every interview is listed while one region's holidays are still coming; that one says
+    so, and a calendar file asked for meanwhile waits for them rather than fail."""
+    errors = own_script_errors(page)
+    held = []
+    page.route("**/holidays/NZ.json", lambda route: held.append(route))  # it arrives when the test lets it
+    page.clock.set_fixed_time(NOW)
+    page.goto(site.url, wait_until="networkidle")
+    keep(page, READER_KEY, TWO_REGIONS)
+    page.goto(site.url + "follow-ups/", wait_until="load")
+    expect(items(page).locator("h2")).to_have_text(["Acme", "Kiwi"])
+    expect(item(page, "Kiwi").locator("[data-next]")).to_have_text("Looking up the public holidays where the job is…")
+    expect(item(page, "Kiwi").get_by_role("button", name="Add to calendar")).to_be_disabled()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Add all to calendar").click()
+        page.wait_for_timeout(300)
+        assert len(held) == 1
+        held[0].fallback()
+    events = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
+    dates = {str(e["UID"]).split("@")[0]: e.decoded("DTSTART").isoformat() for e in events}
+    assert dates["bbbbbb-thank-you"] == "2027-02-09" and dates["aaaaaa-thank-you"] == "2026-12-02"
+    expect(item(page, "Kiwi").locator("[data-next]")).to_have_text(KIWI_NEXT)
+    assert errors == []
+
+
+def test_holidays_that_never_come_are_said_and_asked_for_again_once_online(site, page):
+    """A stalled request for a region's holidays leaves every interview listed: after 5 s that
+    one's dates count weekends only and say so; once the browser is online again the
+    holidays are asked for again and the dates drawn again."""
+    errors = own_script_errors(page)
+    page.route("**/holidays/NZ.json", lambda route: None)  # never answered
+    page.clock.set_fixed_time(NOW)
+    page.goto(site.url, wait_until="networkidle")
+    keep(page, READER_KEY, TWO_REGIONS)
+    page.goto(site.url + "follow-ups/", wait_until="load")
+    kiwi = item(page, "Kiwi").locator("[data-next]")
+    expect(item(page, "Acme").locator("[data-next]")).to_have_text(  # long before the other region's 5 s
+        "Next: Send your thank-you note, Wednesday, December 2", timeout=2000)
+    expect(kiwi).to_have_text("Looking up the public holidays where the job is…")
+    expect(kiwi).to_have_text("Next: Send your thank-you note, Monday 8 February 2027. "
+                              "Public holidays for 2027 are not known yet, so only weekends are skipped.", timeout=8000)
+    page.unroute("**/holidays/NZ.json")
+    page.context.set_offline(True)
+    page.context.set_offline(False)  # the browser's "online" event
+    expect(kiwi).to_have_text(KIWI_NEXT)
+    assert errors == []
+
+
 def test_a_choice_made_in_another_tab_closes_the_editor(site, context):
     tracker, planner = context.new_page(), context.new_page()
     open_tracker(tracker, site, THREE)
