@@ -47,7 +47,15 @@
       if (one && !interviews.some((other) => other.id === one.id)) interviews.push(one);
     }
     const at = interviews.some((one) => one.id === own(raw, "at")) ? raw.at : interviews[0]?.id ?? "";
-    return { v: SCHEMA, you: fields(own(raw, "you")), at, list: interviews };
+    const you = fields(own(raw, "you"));
+    // what earlier versions kept once for every interview (where the job is) goes to each
+    // interview without its own, so that a file's `you` replacing this one's changes none
+    for (const name of Object.keys(you))
+      if (own(settings().scopes, name) === "interview" && interviews.length) {
+        for (const one of interviews) one.f[name] ??= you[name];
+        delete you[name];
+      }
+    return { v: SCHEMA, you, at, list: interviews };
   }
   const blank = () => ({ id: Date.now().toString(36) + Math.random().toString(36).slice(2, 8), f: {}, people: [], ticks: {}, done: [] });
 
@@ -138,7 +146,7 @@
     // call `show(field)` after every change, here or in another tab, while `node` is on the page
     watch: (node, show) => listeners.add({ node, show }),
     // a field of interview `one` (the chosen one by default): its own value, else the reader's
-    // (where earlier versions kept the region, for every interview), else the site's default
+    // (kept by earlier versions while there was no interview: clean() moves it to the first), else the site's default
     field: (name, one = reader.current()) => own(one?.f, name) ?? own(data.you, name) ?? reader.defaultOf(name) ?? "",
     region: (one) => reader.field("region", one),  // where the interview's job is
     defaultOf: (name) => own(settings().defaults, name),  // a field's default (reader.py)

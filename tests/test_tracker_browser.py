@@ -255,6 +255,32 @@ def test_download_delete_and_import_again(site, page):
     expect(page.locator("[data-tracker-preview]")).to_be_hidden()
 
 
+def test_the_region_earlier_versions_kept_for_all_stays_with_each_interview(site, page):
+    """Earlier versions kept the region once, for every interview (in `you`): read now, it goes
+    to each interview without its own, so an imported file's `you`, which replaces this
+    browser's, moves no interview to another region; and a file from such a version brings
+    its region along with its interviews."""
+    open_tracker(page, site, {"v": 2, "you": {"region": "GB-ENG"}, "at": "aaaaaa", "list": [
+        interview("aaaaaa", company="Acme", interview_date="2026-11-20"),
+        interview("bbbbbb", company="Beta", interview_date="2026-11-20", region="US")]})
+    expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Friday 20 November")
+    expect(item(page, "Beta").locator("[data-when]")).to_have_text("Interview Friday, November 20")
+    delta = interview("dddddd", company="Delta", interview_date="2026-12-31")
+    for data in ({"you": {"your_name": "Alex"}, "list": [interview("cccccc", company="Gamma")]},
+                 {"you": {"region": "GB-SCT"}, "list": [delta]}):
+        file = {"format": "after-the-interview", "v": 2, "data": {"v": 2, "at": data["list"][0]["id"], **data}}
+        choose_file(page, "other.json", json.dumps(file).encode())
+        page.get_by_role("button", name="Import", exact=True).click()
+        expect(page.locator("[data-tracker-data-status]")).to_contain_text("Imported.")
+        expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Friday 20 November")
+    # Scotland's 2 January (a Saturday in 2027: Monday 4 January instead) is no working day
+    expect(item(page, "Delta").locator("[data-next]")).to_have_text(
+        "Next: Send your thank-you note, Tuesday 5 January 2027")
+    regions = {one["f"]["company"]: one["f"].get("region") for one in stored(page, READER_KEY)["list"]}
+    assert regions == {"Acme": "GB-ENG", "Beta": "US", "Gamma": None, "Delta": "GB-SCT"}
+    assert stored(page, READER_KEY)["you"] == {"your_name": "Alex"}  # a file's region alone replaces nothing
+
+
 BAD_FILES = {
     "not JSON": (b"{this is not json", "This file is not data from this site, or it is damaged."),
     "JSON of another shape": (b'{"people": [1, 2, 3]}', "This file is not data from this site, or it is damaged."),
