@@ -26,7 +26,7 @@
     stale.forEach((then) => then());
     stale.clear();
   });
-  // every region of these interviews, their holidays come (for what cannot wait for a redraw)
+  // done once the holidays of these interviews' regions have come (for what cannot wait for a redraw)
   const ready = (interviews) => Promise.all(interviews.map((one) => atl.reader.region(one)).filter(Boolean).map(holidays));
   // the table if it has come (holidays() fetches it), else null
   const known = (region) => (tables.get(region) instanceof Promise ? null : tables.get(region) ?? null);
