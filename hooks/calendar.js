@@ -93,7 +93,7 @@
   const unknown = (found, words) => found.unknown.map((year) => atl.fill(words.no_holidays, { year })).join(" ");
   function notes(found, words, one) {
     const holiday = ([date, name]) => atl.fill(words.holiday, { date: atl.reader.longDate(date, one), name });
-    return [...found.skipped.map(holiday), unknown(found, words)].join(" ").trim();
+    return [...found.skipped.map(holiday), unknown(found, words)].filter(Boolean).join(" ");
   }
   // One interview's plan: its dates, with the holidays of its region (null while they are
   // still on their way: `then` runs once they have come, once a region however often asked)

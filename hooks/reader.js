@@ -50,8 +50,8 @@
     const you = fields(own(raw, "you"));
     // what earlier versions kept once for every interview (where the job is) goes to each
     // interview without its own, so that a file's `you` replacing this one's changes none
-    for (const name of Object.keys(you))
-      if (own(settings().scopes, name) === "interview" && interviews.length) {
+    for (const name of interviews.length ? Object.keys(you) : [])
+      if (reader.scopeOf(name) === "interview") {
         for (const one of interviews) one.f[name] ??= you[name];
         delete you[name];
       }

@@ -24,12 +24,12 @@ THREE = {"v": 2, "you": {"your_name": "Alex"}, "at": "cccccc", "list": [
 ]}
 
 
-def open_tracker(page, site, data=None):
+def open_tracker(page, site, data=None, wait_until="networkidle"):
     page.clock.set_fixed_time(NOW)
     if data is not None:
         page.goto(site.url, wait_until="networkidle")
         keep(page, READER_KEY, data)
-    page.goto(site.url + "follow-ups/", wait_until="networkidle")
+    page.goto(site.url + "follow-ups/", wait_until=wait_until)
     expect(page.locator("[data-atl-tracker]")).to_be_visible()
 
 
@@ -488,10 +488,7 @@ def test_an_interview_whose_holidays_are_on_their_way_is_listed_and_its_file_wai
     errors = own_script_errors(page)
     held = []
     page.route("**/holidays/NZ.json", lambda route: held.append(route))  # it arrives when the test lets it
-    page.clock.set_fixed_time(NOW)
-    page.goto(site.url, wait_until="networkidle")
-    keep(page, READER_KEY, TWO_REGIONS)
-    page.goto(site.url + "follow-ups/", wait_until="load")
+    open_tracker(page, site, TWO_REGIONS, wait_until="load")
     expect(items(page).locator("h2")).to_have_text(["Acme", "Kiwi"])
     expect(item(page, "Kiwi").locator("[data-next]")).to_have_text("Looking up the public holidays where the job is…")
     expect(item(page, "Kiwi").get_by_role("button", name="Add to calendar")).to_be_disabled()
@@ -513,10 +510,7 @@ def test_holidays_that_never_come_are_said_and_asked_for_again_once_online(site,
     holidays are asked for again and the dates drawn again."""
     errors = own_script_errors(page)
     page.route("**/holidays/NZ.json", lambda route: None)  # never answered
-    page.clock.set_fixed_time(NOW)
-    page.goto(site.url, wait_until="networkidle")
-    keep(page, READER_KEY, TWO_REGIONS)
-    page.goto(site.url + "follow-ups/", wait_until="load")
+    open_tracker(page, site, TWO_REGIONS, wait_until="load")
     kiwi = item(page, "Kiwi").locator("[data-next]")
     expect(item(page, "Acme").locator("[data-next]")).to_have_text(  # long before the other region's 5 s
         "Next: Send your thank-you note, Wednesday, December 2", timeout=2000)
