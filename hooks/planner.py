@@ -264,8 +264,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build.scopes.update(FIELDS)
     codes = build.choices.get("region", [])  # the regions offered (on_config)
     if codes:
-        first = get_build_datetime().year
-        last = first + _years(build)
+        # from the year before the build's (a December interview planned in January) on
+        year = get_build_datetime().year
+        first, last = year - 1, year + _years(build)
         for code in codes:
             data = json.dumps(holiday_table(code, first, last), ensure_ascii=False, separators=(",", ":"))
             files.append(File.generated(config, f"{HOLIDAYS}/{code}.json", content=data))

@@ -19,7 +19,7 @@ READER_KEY = f"{SUB_PATH}:reader:data"  # where reader.js keeps all the reader's
 OLD_DETAILS_KEY = f"{SUB_PATH}:details:reader"  # where the first version kept the details
 sys.path.insert(0, str(ROOT / "hooks"))  # the unit tests import the hooks' pure helpers
 # Every build in the tests is made "on" 22 November 2026 (MkDocs reads SOURCE_DATE_EPOCH): the
-# planner's holiday tables run from the build year, and the test cases are for 2026 to 2028.
+# planner's holiday tables run from the year before the build's, and the test cases are for 2025 to 2028.
 BUILT_ON = "1795305600"
 os.environ["SOURCE_DATE_EPOCH"] = BUILT_ON
 
