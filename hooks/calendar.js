@@ -89,8 +89,10 @@
     const short = name.length <= 60 ? name.join("") : name.slice(0, 61).join("").replace(/\s*\S*$/u, "") || name.slice(0, 60).join("");
     return atl.fill(words.file_name, { title: short.trim() });
   }
-  // Why a step of interview `one` falls where it does: the holidays it passed over, the years not known
-  const unknown = (found, words) => found.unknown.map((year) => atl.fill(words.no_holidays, { year })).join(" ");
+  // Why a step of interview `one` falls where it does: the holidays it passed over, the years
+  // not known ("2030 and 2031", in the page's language)
+  const years = (list) => new Intl.ListFormat(document.documentElement.lang || undefined).format(list.map(String));
+  const unknown = (found, words) => (found.unknown.length ? atl.fill(words.no_holidays, { year: years(found.unknown) }) : "");
   function notes(found, words, one) {
     const holiday = ([date, name]) => atl.fill(words.holiday, { date: atl.reader.longDate(date, one), name });
     return [...found.skipped.map(holiday), unknown(found, words)].filter(Boolean).join(" ");

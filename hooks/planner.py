@@ -65,7 +65,7 @@ WORDS = {
     "weekends_only": "Business days skip Saturdays and Sundays, but not public holidays: if a date "
                      "falls on one, take the next working day.",
     "holiday": "{date} is {name}, so it does not count as a working day.",
-    "no_holidays": "Public holidays for {year} are not known yet, so only weekends are skipped.",
+    "no_holidays": "Public holidays for {year} are not known here, so only weekends are skipped.",
     "start": "Enter your interview date to see your dates.",
     "pending": "Looking up the public holidays where the job is…",
     "check_date": "This interview date is not one the planner can use: check its day, month and year "

@@ -202,7 +202,9 @@ def test_the_region_is_chosen_kept_and_says_what_a_holiday_moved(site, page):
     fill(page, interview_date="2030-12-24")  # the site knows holidays up to 2028
     expect(step(page, "thank-you").locator("[data-step-date]")).to_have_text("Wednesday 25 December 2030")
     expect(step(page, "thank-you").locator("[data-step-note]")).to_have_text(
-        "Public holidays for 2030 are not known yet, so only weekends are skipped.")
+        "Public holidays for 2030 are not known here, so only weekends are skipped.")
+    expect(step(page, "first-check-in").locator("[data-step-note]")).to_have_text(  # once, for both years
+        "Public holidays for 2030 and 2031 are not known here, so only weekends are skipped.")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear these details").click()  # what was typed, not the region
     expect(page.get_by_label("Interview date")).to_have_value("")

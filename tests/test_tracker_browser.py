@@ -516,7 +516,7 @@ def test_holidays_that_never_come_are_said_and_asked_for_again_once_online(site,
         "Next: Send your thank-you note, Wednesday, December 2", timeout=2000)
     expect(kiwi).to_have_text("Looking up the public holidays where the job is…")
     expect(kiwi).to_have_text("Next: Send your thank-you note, Monday 8 February 2027. "
-                              "Public holidays for 2027 are not known yet, so only weekends are skipped.", timeout=8000)
+                              "Public holidays for 2027 are not known here, so only weekends are skipped.", timeout=8000)
     page.unroute("**/holidays/NZ.json")
     page.context.set_offline(True)
     page.context.set_offline(False)  # the browser's "online" event
