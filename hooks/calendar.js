@@ -8,7 +8,8 @@
   const isoDate = (day) => new Date(day * DAY).toISOString().slice(0, 10);
   const tables = new Map();  // region -> its holidays {from, to, days: {iso: name}}, once fetched
   const waiting = new Map();  // region -> what runs again once its holidays have come (once each, however often asked)
-  const FAILED = {};  // no holidays known: the region has no file, or the network gave none in time
+  const FAILED = {};  // no holidays known: the network gave none in time, or the site does not offer the region
+  const WEEKENDS = { from: 0, to: 1e4 };  // a site that offers no region counts weekends only, as its page says
 
   // the region's holidays, fetched once; a region with no file (or no network, or a request
   // still unanswered after 5 s) has none, until the browser is next online
@@ -104,7 +105,9 @@
     const given = { interview: reader.date(one?.f.interview_date ?? ""), decision: reader.date(one?.f.decision_date ?? "") };
     if (!given.interview) return [];
     const region = reader.region(one);
-    const table = region ? known(region) : {};
+    // a region the site does not offer (kept from another edition's file): weekends only, and said
+    const offered = reader.choices("region");
+    const table = !offered ? WEEKENDS : offered.includes(region) ? known(region) : FAILED;
     if (!table) {
       if (!waiting.has(region)) {
         waiting.set(region, new Set());

@@ -62,6 +62,18 @@
     input.ariaInvalid = bad || null;
   }
 
+  // A choice kept that this site does not offer (where the job is, from another edition's
+  // file) is in the list, named as such, while it is the one shown
+  function offer(select, value) {
+    const offered = reader.choices(select.name) ?? [];
+    for (const option of [...select.options]) if (!offered.includes(option.value)) option.remove();
+    if (value && !offered.includes(value)) {
+      const [country, part] = value.split(/-(.*)/);
+      const name = new Intl.DisplayNames("en", { type: "region" }).of(country) + (part ? `: ${part}` : "");
+      select.add(new Option(atl.fill(select.dataset.other, { name }), value));
+    }
+  }
+
   // A form of the reader's details (form.html): fills itself from the data, keeps each change,
   // clears what it shows; its interviewers' rows (a <template data-atl-person>) follow the
   // chosen interview. `show(field)` updates the page.
@@ -85,6 +97,7 @@
       if (people) rows();
       for (const input of root.querySelectorAll("[name]")) {
         const value = reader.own(place(input, reader.data()), input.name) ?? reader.field(input.name);
+        if (input.options) offer(input, value);
         if (input.value !== value) input.value = value;
         warn(input);
       }

@@ -47,6 +47,7 @@ WORDS = {
     "region_label": "Where the job is",
     "region_hint": "This interview's dates are written the local way, and local public holidays are not "
                    "counted as working days.",
+    "region_other": "{name} (not offered on this site)",  # kept from another edition's file
     "interview_date": "Interview date",
     "interview_time": "Interview time (optional)",
     "decision_date": "Decision date (optional)",
@@ -253,7 +254,8 @@ def on_config(config: MkDocsConfig) -> None:
         build.defaults["region"] = default
         build.choices["region"] = [region.code for region in regions]
         build.fields["region"] = {"id": "region", "label": words["region_label"], "hint": words["region_hint"],
-                                  "scope": "interview", "options": [(region.code, region.label) for region in regions]}
+                                  "other": words["region_other"], "scope": "interview",
+                                  "options": [(region.code, region.label) for region in regions]}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -12,6 +12,9 @@
   const FIELD = /^(?!constructor$)[a-z][a-z0-9_]*$/;  // as the build checks a field's id
   const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;  // a checklist's or an item's id
   const INTERVIEW = /^[a-z0-9]{4,24}$/;
+  // a region's code, as the build checks it: a choice of where a job is that this site does
+  // not offer (kept from another edition's file) stays, and the forms say so
+  const REGION = /^[A-Z]{2}(-[A-Za-z0-9 ]{1,40})?$/;
   const listeners = new Set();
   let config;  // where fields are kept, defaults and words (reader.py): the same on every page
   let data;
@@ -28,7 +31,7 @@
     const out = {};
     if (values && typeof values === "object" && !Array.isArray(values))
       for (const [name, value] of Object.entries(values).slice(0, MAX.keys))
-        if (FIELD.test(name) && text(value) && (own(settings().choices, name)?.includes(value) ?? true)) out[name] = text(value);
+        if (FIELD.test(name) && text(value) && ((reader.choices(name)?.includes(value) ?? true) || is(REGION, value))) out[name] = text(value);
     return out;
   }
   function interview(raw) {
@@ -151,6 +154,7 @@
     region: (one) => reader.field("region", one),  // where the interview's job is
     defaultOf: (name) => own(settings().defaults, name),  // a field's default (reader.py)
     scopeOf: (name) => own(settings().scopes, name),  // where a field is kept (reader.py)
+    choices: (name) => own(settings().choices, name),  // the values a field may take (reader.py), if it is a choice
     // an interview's name in lists: its company and job title, else "Interview 2"
     title: (one) => [one.f.company, one.f.role].filter(Boolean).join(", ") || word("untitled", { n: data.list.indexOf(one) + 1 }),
     clean,

@@ -176,6 +176,21 @@ def test_the_timeline_follows_the_form(site, page):
     expect(page.locator("#check-in-when-they-gave-no-date")).to_be_in_viewport()
 
 
+def test_a_site_that_offers_no_region_counts_weekends_and_says_nothing_more(changed_site, page):
+    """Its rules in words say public holidays are not skipped, so no step adds that it does
+    not know them; a region kept from another edition's file asks for no holidays."""
+    page.goto(changed_site, wait_until="networkidle")
+    keep(page, "/:reader:data", {"v": 2, "you": {}, "at": "aaaaaa", "list": [interview("aaaaaa", region="GB-ENG")]})
+    asked = []
+    page.on("request", lambda request: "/holidays/" in request.url and asked.append(request.url))
+    open_planner(page, changed_site)
+    fill(page, interview_date="2026-12-24")
+    expect(step(page, "nudge").locator("[data-step-date]")).to_have_text("Tuesday 29 December")  # Christmas counted
+    for step_id in ("thanks", "nudge"):
+        expect(step(page, step_id).locator("[data-step-note]")).to_be_empty()
+    assert asked == []
+
+
 def test_the_region_is_chosen_kept_and_says_what_a_holiday_moved(site, page):
     """England: Christmas Day and Boxing Day's substitute Monday are not working days, and
     the steps they moved say so. The choice is the interview's: a new one starts where the job

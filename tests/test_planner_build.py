@@ -139,7 +139,8 @@ def test_each_offered_region_gets_its_holidays_file(tmp_path):
     files = sorted(p.name for p in (tmp_path / "site/assets/hooks/holidays").iterdir())
     assert files == ["GB-SCT.json", "NZ.json"]
     scotland = json.loads((tmp_path / "site/assets/hooks/holidays/GB-SCT.json").read_text())
-    assert (scotland["from"], scotland["to"]) == (2025, 2028)  # the build year (SOURCE_DATE_EPOCH), the one before, two after
+    # the year before the build's (SOURCE_DATE_EPOCH: 2026) to two after it
+    assert (scotland["from"], scotland["to"]) == (2025, 2028)
     assert scotland["days"]["2026-11-30"] == "Saint Andrew's Day"
     html = (tmp_path / "site/p/index.html").read_text()
     assert '<option value="GB-SCT">Scotland</option>' in html and '<option value="NZ">Aotearoa</option>' in html

@@ -421,21 +421,36 @@ def test_another_tab_that_writes_what_this_one_cannot_read_is_said_at_once(site,
     expect(note).to_be_hidden()
 
 
-def test_a_region_or_date_the_site_does_not_offer_is_left_out(site, page):
-    """A stored or imported value is checked as strictly as one typed: a region the site does
-    not offer (or no region code at all) gives way to the site's default; 30 February is no date."""
+def test_a_region_the_site_does_not_offer_stays_and_is_said(site, page):
+    """A region from another edition's file, or one the publisher has since removed, stays with
+    its interview: its dates count weekends only and say so, no file is asked for it, and the
+    forms name it as not offered here until the reader picks another. What is no region code
+    at all gives way to the site's default; 30 February is no date."""
     errors = own_script_errors(page)
+    asked = []
+    page.on("request", lambda request: "/holidays/" in request.url and asked.append(request.url.rsplit("/", 1)[1]))
     delta = interview("dddddd", company="Delta", interview_date="2026-02-30")
-    data = {**THREE, "you": {"region": "<i"}, "list": [*THREE["list"][:2], delta]}
+    paris = interview("eeeeee", company="Étoile", interview_date="2026-12-23", region="FR")
+    data = {**THREE, "you": {"region": "<i"}, "list": [*THREE["list"][:2], delta, paris]}
     open_tracker(page, site, data)
     expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Tuesday, December 1")
     expect(item(page, "Delta").locator("[data-when]")).to_have_text("No interview date yet.")
-    assert errors == []
-    keep(page, READER_KEY, {**data, "you": {"region": "FR"}})
-    page.reload(wait_until="networkidle")
-    expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Tuesday, December 1")
+    expect(item(page, "Étoile").locator("[data-next]")).to_have_text(
+        "Next: Send your thank-you note, Thursday 24 December. "
+        "Public holidays for 2026 are not known here, so only weekends are skipped.")
+    item(page, "Étoile").get_by_role("button", name="Edit").click()
+    region = page.get_by_label("Where the job is")
+    expect(region).to_have_value("FR")
+    expect(region.locator("option:checked")).to_have_text("France (not offered on this site)")
+    assert chosen(stored(page, READER_KEY))["f"]["region"] == "FR"  # kept by the write that chose it
     page.goto(site.url + "timing/", wait_until="networkidle")
-    expect(page.locator("#atl-field-region")).to_have_value("US")
+    expect(region).to_have_value("FR")
+    expect(page.locator("[data-step='final-check-in'] [data-step-date]")).to_have_text("Friday 8 January 2027")
+    region.select_option("GB-SCT")
+    expect(page.locator("[data-step='final-check-in'] [data-step-date]")).to_have_text("Thursday 14 January 2027")
+    expect(region.locator("option")).to_have_count(27)  # France goes once another is chosen
+    assert "FR.json" not in asked and "GB-SCT.json" in asked
+    assert errors == []
 
 
 def test_the_region_chosen_in_the_editor_rewrites_that_interviews_dates(site, page):
@@ -515,8 +530,8 @@ def test_holidays_that_never_come_are_said_and_asked_for_again_once_online(site,
     expect(item(page, "Acme").locator("[data-next]")).to_have_text(  # long before the other region's 5 s
         "Next: Send your thank-you note, Wednesday, December 2", timeout=2000)
     expect(kiwi).to_have_text("Looking up the public holidays where the job is…")
-    expect(kiwi).to_have_text("Next: Send your thank-you note, Monday 8 February 2027. "
-                              "Public holidays for 2027 are not known here, so only weekends are skipped.", timeout=8000)
+    expect(kiwi).to_have_text("Next: Send your thank-you note, Monday 8 February 2027. Public holidays for "
+                              "2027 are not known here, so only weekends are skipped.", timeout=8000)
     page.unroute("**/holidays/NZ.json")
     page.context.set_offline(True)
     page.context.set_offline(False)  # the browser's "online" event
