@@ -68,10 +68,19 @@
       for (const control of li.querySelectorAll("button, a")) control.setAttribute("aria-describedby", heading.id);
       return li;
     }
+    // what the keyboard can be on in an item: its heading (after a mark), buttons and links
+    const stops = (li) => [...li.querySelectorAll("h2, a, button")];
     function show() {
       const all = reader.data().list.map(summary);
       all.sort((a, b) => a.rank.localeCompare(b.rank));
+      // the keyboard stays where it was in an item drawn anew (its holidays come, another tab
+      // writes), else on its heading
+      const was = list.contains(document.activeElement) && document.activeElement.closest("[data-interview]");
+      const at = was && stops(was).indexOf(document.activeElement);
       list.replaceChildren(...all.map(render));
+      const li = was && list.querySelector(`[data-interview="${was.dataset.interview}"]`);
+      const to = li && stops(li)[at];
+      if (li) (to && !to.closest("[hidden]") && !to.disabled ? to : li.querySelector("h2")).focus();
       status.textContent = all.length ? "" : words.none;
       // the editor is for the chosen interview: closed when another is chosen (in another
       // tab too) or it is removed

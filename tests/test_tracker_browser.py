@@ -421,6 +421,42 @@ def test_another_tab_that_writes_what_this_one_cannot_read_is_said_at_once(site,
     expect(note).to_be_hidden()
 
 
+def test_the_keyboard_stays_on_its_button_when_the_list_is_drawn_anew(site, context):
+    """Another tab's write, or a region's holidays coming late, draws the list anew: the
+    keyboard stays on the button it was on, in that interview's new item, not on the page's
+    top; on its heading when that button has gone."""
+    here, there = context.new_page(), context.new_page()
+    here.route("**/holidays/NZ.json", lambda route: None)  # held until the end
+    data = {**THREE, "list": [*THREE["list"], interview("kkkkkk", company="Kiwi", interview_date="2027-02-05",
+                                                         region="NZ")]}
+    open_tracker(here, site, data, wait_until="load")
+    remove = item(here, "Acme").get_by_role("button", name="Remove")
+    remove.focus()
+    there.goto(site.url + "note-templates/", wait_until="networkidle")
+    there.get_by_label("Job title", exact=True).fill("Designer")  # Gamma's, in the other tab
+    expect(item(here, "Gamma, Designer")).to_have_count(1)
+    expect(remove).to_be_focused()
+    mark = item(here, "Beta").locator("[data-mark-done]")
+    mark.focus()
+    done = """([key, steps]) => {  // Beta's steps marked done there
+        const d = JSON.parse(localStorage.getItem(key));
+        d.list[1].done = steps;
+        localStorage.setItem(key, JSON.stringify(d));
+    }"""
+    there.evaluate(done, [READER_KEY, ["thank-you"]])
+    expect(mark).to_have_text("Mark as done: First check-in")  # the next step's, and still the keyboard's
+    expect(mark).to_be_focused()
+    there.evaluate(done, [READER_KEY, ["thank-you", "first-check-in", "final-check-in", "move-on"]])
+    expect(mark).to_be_hidden()
+    expect(item(here, "Beta").get_by_role("heading")).to_be_focused()
+    remove = item(here, "Beta").get_by_role("button", name="Remove")
+    remove.focus()
+    here.unroute("**/holidays/NZ.json")
+    here.evaluate("dispatchEvent(new Event('online'))")
+    expect(item(here, "Kiwi").locator("[data-next]")).to_contain_text("Tuesday 9 February")
+    expect(remove).to_be_focused()
+
+
 def test_a_region_the_site_does_not_offer_stays_and_is_said(site, page):
     """A region from another edition's file, or one the publisher has since removed, stays with
     its interview: its dates count weekends only and say so, no file is asked for it, and the
