@@ -57,16 +57,44 @@ def test_palette_follows_the_device_on_every_visit_until_the_reader_picks_one(si
     page.emulate_media(color_scheme=system)
     expect(body).to_have_attribute("data-md-color-scheme", schemes[system])  # while the page is open too
     toggle = page.locator('[data-md-component="palette"] label:not([hidden])')
-    toggle.click()  # dark: a tap on a light device, two on a dark one
-    if system == "dark":
-        expect(body).to_have_attribute("data-md-color-scheme", "default")
-        toggle.click()
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    page.emulate_media(color_scheme="light")
+    toggle.click()  # the other scheme, in one tap
+    expect(body).to_have_attribute("data-md-color-scheme", schemes[other])
     page.reload(wait_until="networkidle")
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")  # the reader's choice is kept
+    expect(body).to_have_attribute("data-md-color-scheme", schemes[other])  # the reader's choice is kept
     page.get_by_title("Switch to the device's setting").click()
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect(body).to_have_attribute("data-md-color-scheme", schemes[system])
+    page.emulate_media(color_scheme=other)
+    expect(body).to_have_attribute("data-md-color-scheme", schemes[other])  # following the device again
+
+
+@pytest.mark.parametrize("device", ["light", "dark"])
+def test_every_tap_of_the_colour_toggle_changes_the_colours(site, new_page, device):
+    """The toggle goes between the device's setting and the other scheme, each tap named for
+    where it goes; a scheme saved as the device's own (by an earlier version) goes to the other."""
+    other = {"light": "dark", "dark": "light"}[device]
+    schemes = {"light": "default", "dark": "slate"}
+    page = new_page(color_scheme=device)
+    errors, _ = _watch(page, site)
+    page.goto(site.url, wait_until="networkidle")
+    body = page.locator("body")
+    toggle = page.locator('[data-md-component="palette"] label:not([hidden])')
+    for shows, goes in [(device, f"Switch to {other} mode"), (other, "Switch to the device's setting")] * 2:
+        entry = "(prefers-color-scheme)" if shows == device else f"(prefers-color-scheme: {other})"
+        expect(page.locator(f'[data-md-color-media="{entry}"] + label')).to_be_visible()  # the step taken whole
+        expect(body).to_have_attribute("data-md-color-scheme", schemes[shows])
+        expect(toggle).to_have_attribute("title", goes)
+        expect(page.locator('[name="__palette"]:has(+ label:not([hidden]))')).to_have_accessible_name(goes)
+        toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", schemes[device])
+    entry = 2 if device == "dark" else 1  # the device's own scheme, saved as a choice
+    page.evaluate("(entry) => localStorage.setItem(`${__md_scope.pathname}.__palette`, JSON.stringify({index: entry,"
+                  " color: {media: `(prefers-color-scheme: ${entry === 2 ? 'dark' : 'light'})`,"
+                  " scheme: entry === 2 ? 'slate' : 'default', primary: 'indigo', accent: 'indigo'}}))", entry)
+    page.reload(wait_until="networkidle")
+    expect(toggle).to_have_attribute("title", f"Switch to {other} mode")
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", schemes[other])
+    assert errors == []
 
 
 @pytest.mark.parametrize("device, first, scheme", [("light", "Switch to dark mode", "slate"),
