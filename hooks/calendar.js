@@ -27,10 +27,16 @@
     stale.forEach((then) => then());
     stale.clear();
   });
-  // done once the holidays of these interviews' regions have come (for what cannot wait for a redraw)
-  const ready = (interviews) => Promise.all(interviews.map((one) => atl.reader.region(one)).filter(Boolean).map(holidays));
-  // the table if it has come (holidays() fetches it), else null
-  const known = (region) => (tables.get(region) instanceof Promise ? null : tables.get(region) ?? null);
+  // The holidays interview `one` is planned by: none where the site offers no region (weekends
+  // only, as its page says), none known for a region it does not offer (kept from another
+  // edition's file: weekends only, and said), else its region's (a promise while on their way)
+  function tableFor(one) {
+    const region = atl.reader.region(one);
+    const offered = atl.reader.choices("region");
+    return !offered ? WEEKENDS : offered.includes(region) ? holidays(region) : FAILED;
+  }
+  // done once these interviews' holidays have come (for what cannot wait for a redraw)
+  const ready = (interviews) => Promise.all(interviews.map(tableFor));
 
   // `count` working days after the date `iso` (0: that day, or the next working day); the
   // holidays passed over on the way, and the years whose holidays are not known
@@ -104,14 +110,12 @@
     const { reader } = atl;
     const given = { interview: reader.date(one?.f.interview_date ?? ""), decision: reader.date(one?.f.decision_date ?? "") };
     if (!given.interview) return [];
-    const region = reader.region(one);
-    // a region the site does not offer (kept from another edition's file): weekends only, and said
-    const offered = reader.choices("region");
-    const table = !offered ? WEEKENDS : offered.includes(region) ? known(region) : FAILED;
-    if (!table) {
+    const table = tableFor(one);
+    if (table instanceof Promise) {
+      const region = reader.region(one);
       if (!waiting.has(region)) {
         waiting.set(region, new Set());
-        holidays(region).then(() => {
+        table.then(() => {
           const again = waiting.get(region);
           waiting.delete(region);
           again.forEach((run) => run());
@@ -128,5 +132,5 @@
     if (last && last !== dates.at(-1) && !one.done.includes(last.id)) last.state = "overdue";
     return dates;
   }
-  atl.calendar = { holidays, ready, known, workingDaysAfter, plan, planFor, dateWords, notes, unknown, ahead, fileName, isoDate, dayNumber };
+  atl.calendar = { holidays, ready, workingDaysAfter, plan, planFor, dateWords, notes, unknown, ahead, fileName, isoDate, dayNumber };
 })();

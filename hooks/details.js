@@ -63,11 +63,13 @@
   }
 
   // A choice kept that this site does not offer (where the job is, from another edition's
-  // file) is in the list, named as such, while it is the one shown
+  // file) is in the list, named as such, while it is the one shown, and while the keyboard is
+  // on the list (an arrow key there chooses, and one back brings it back)
   function offer(select, value) {
     const offered = reader.choices(select.name) ?? [];
-    for (const option of [...select.options]) if (!offered.includes(option.value)) option.remove();
-    if (value && !offered.includes(value)) {
+    for (const option of [...select.options])
+      if (!offered.includes(option.value) && option.value !== value && document.activeElement !== select) option.remove();
+    if (value && ![...select.options].some((option) => option.value === value)) {
       const [country, part] = value.split(/-(.*)/);
       const name = new Intl.DisplayNames("en", { type: "region" }).of(country) + (part ? `: ${part}` : "");
       select.add(new Option(atl.fill(select.dataset.other, { name }), value));

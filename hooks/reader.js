@@ -12,9 +12,9 @@
   const FIELD = /^(?!constructor$)[a-z][a-z0-9_]*$/;  // as the build checks a field's id
   const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;  // a checklist's or an item's id
   const INTERVIEW = /^[a-z0-9]{4,24}$/;
-  // a region's code, as the build checks it: a choice of where a job is that this site does
-  // not offer (kept from another edition's file) stays, and the forms say so
-  const REGION = /^[A-Z]{2}(-[A-Za-z0-9 ]{1,40})?$/;
+  // a region's code (a country's two capitals, then maybe a subdivision): a choice of where a
+  // job is that this site does not offer (kept from another edition's file) stays, and the forms say so
+  const REGION = /^[A-Z]{2}(-[A-Za-z0-9]([A-Za-z0-9 ]{0,38}[A-Za-z0-9])?)?$/;
   const listeners = new Set();
   let config;  // where fields are kept, defaults and words (reader.py): the same on every page
   let data;

@@ -68,23 +68,24 @@
       for (const control of li.querySelectorAll("button, a")) control.setAttribute("aria-describedby", heading.id);
       return li;
     }
-    // what the keyboard can be on in an item: its heading (after a mark), buttons and links
-    const stops = (li) => [...li.querySelectorAll("h2, a, button")];
+    // what the keyboard is on in an item, to find again in the item drawn anew: a link by its
+    // address, a button by what it does (its first data- attribute), else the heading
+    const kind = (el) => el.getAttribute("href") ?? el.getAttributeNames().find((name) => name.startsWith("data-"));
     function show() {
       const all = reader.data().list.map(summary);
       all.sort((a, b) => a.rank.localeCompare(b.rank));
       // the keyboard stays where it was in an item drawn anew (its holidays come, another tab
-      // writes), else on its heading
-      const was = list.contains(document.activeElement) && document.activeElement.closest("[data-interview]");
-      const at = was && stops(was).indexOf(document.activeElement);
+      // writes), else goes to its heading; to "Add an interview" when the item has gone
+      const was = list.contains(document.activeElement) && document.activeElement;
       list.replaceChildren(...all.map(render));
-      const li = was && list.querySelector(`[data-interview="${was.dataset.interview}"]`);
-      const to = li && stops(li)[at];
-      if (li) (to && !to.closest("[hidden]") && !to.disabled ? to : li.querySelector("h2")).focus();
-      status.textContent = all.length ? "" : words.none;
+      const li = was && list.querySelector(`[data-interview="${was.closest("[data-interview]").dataset.interview}"]`);
+      const to = li && [...li.querySelectorAll("a, button")].find((el) => kind(el) === kind(was) && !el.closest("[hidden]") && !el.disabled);
+      if (was) (to ?? li?.querySelector("h2") ?? root.querySelector("[data-tracker-add]")).focus();
+      // "no interviews yet" when there are none, said once; other news stays
+      if (!all.length !== (status.textContent === words.none)) status.textContent = all.length ? "" : words.none;
       // the editor is for the chosen interview: closed when another is chosen (in another
-      // tab too) or it is removed
-      if (editing !== reader.data().at) close(false);
+      // tab too) or it is removed; the keyboard in it goes back to the list
+      if (editing !== reader.data().at) close(editor.contains(document.activeElement));
       root.querySelector("[data-tracker-calendar]").disabled = !all.some((s) => s.next);
     }
     // a keystroke in the editor: that interview's item only
@@ -115,7 +116,7 @@
       if (focus) show();
       const edit = list.querySelector(`[data-interview="${id}"] [data-edit]`);
       edit?.setAttribute("aria-expanded", "false");
-      if (focus) edit?.focus();
+      if (focus) (edit ?? root.querySelector("[data-tracker-add]")).focus();  // the add button: it was removed
     }
     async function download(interviews, name) {
       await Promise.all([atl.script("files"), cal.ready(interviews)]);

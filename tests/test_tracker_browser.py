@@ -424,7 +424,8 @@ def test_another_tab_that_writes_what_this_one_cannot_read_is_said_at_once(site,
 def test_the_keyboard_stays_on_its_button_when_the_list_is_drawn_anew(site, context):
     """Another tab's write, or a region's holidays coming late, draws the list anew: the
     keyboard stays on the button it was on, in that interview's new item, not on the page's
-    top; on its heading when that button has gone."""
+    top; on its heading when that button has gone, on "Add an interview" when the interview
+    has, and on its Edit button when the editor it was in closes."""
     here, there = context.new_page(), context.new_page()
     here.route("**/holidays/NZ.json", lambda route: None)  # held until the end
     data = {**THREE, "list": [*THREE["list"], interview("kkkkkk", company="Kiwi", interview_date="2027-02-05",
@@ -449,12 +450,26 @@ def test_the_keyboard_stays_on_its_button_when_the_list_is_drawn_anew(site, cont
     there.evaluate(done, [READER_KEY, ["thank-you", "first-check-in", "final-check-in", "move-on"]])
     expect(mark).to_be_hidden()
     expect(item(here, "Beta").get_by_role("heading")).to_be_focused()
-    remove = item(here, "Beta").get_by_role("button", name="Remove")
-    remove.focus()
+    edit = item(here, "Kiwi").get_by_role("button", name="Edit")  # an item whose step links are still to come
+    edit.focus()
     here.unroute("**/holidays/NZ.json")
     here.evaluate("dispatchEvent(new Event('online'))")
     expect(item(here, "Kiwi").locator("[data-next]")).to_contain_text("Tuesday 9 February")
-    expect(remove).to_be_focused()
+    expect(item(here, "Kiwi").get_by_role("link")).to_have_count(4)  # Dates, and the next step's three
+    expect(edit).to_be_focused()
+    there.evaluate("""(key) => {  // Kiwi removed there
+        const d = JSON.parse(localStorage.getItem(key));
+        d.list = d.list.filter((one) => one.id !== "kkkkkk");
+        localStorage.setItem(key, JSON.stringify(d));
+    }""", READER_KEY)
+    expect(here.get_by_role("button", name="Add an interview").first).to_be_focused()
+    item(here, "Acme").get_by_role("button", name="Edit").click()
+    here.get_by_label("Company (optional)").focus()
+    there.evaluate("""(key) => {  // another interview chosen there: the editor closes
+        localStorage.setItem(key, JSON.stringify({...JSON.parse(localStorage.getItem(key)), at: "bbbbbb"}));
+    }""", READER_KEY)
+    expect(here.locator("[data-tracker-editor]")).to_be_hidden()
+    expect(item(here, "Acme").get_by_role("button", name="Edit")).to_be_focused()
 
 
 def test_a_region_the_site_does_not_offer_stays_and_is_said(site, page):
@@ -474,10 +489,18 @@ def test_a_region_the_site_does_not_offer_stays_and_is_said(site, page):
     expect(item(page, "Étoile").locator("[data-next]")).to_have_text(
         "Next: Send your thank-you note, Thursday 24 December. "
         "Public holidays for 2026 are not known here, so only weekends are skipped.")
+    with page.expect_download() as download:
+        item(page, "Étoile").get_by_role("button", name="Add to calendar").click()
+    calendar = Path(download.value.path()).read_text(encoding="utf-8").replace("\r\n ", "")
+    assert "Public holidays for 2026 are not known here" in calendar
     item(page, "Étoile").get_by_role("button", name="Edit").click()
     region = page.get_by_label("Where the job is")
     expect(region).to_have_value("FR")
     expect(region.locator("option:checked")).to_have_text("France (not offered on this site)")
+    region.press("ArrowUp")  # a keyboard exploring the list chooses as it goes, and can come back
+    expect(region).to_have_value("NZ")
+    region.press("ArrowDown")
+    expect(region).to_have_value("FR")
     assert chosen(stored(page, READER_KEY))["f"]["region"] == "FR"  # kept by the write that chose it
     page.goto(site.url + "timing/", wait_until="networkidle")
     expect(region).to_have_value("FR")
