@@ -6,8 +6,14 @@
   // the HTML standard's rule for an email input, with a dot in the domain
   const EMAIL = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
   // the country of interview `one`'s region ("GB-SCT" -> "en-GB"; the chosen interview when
-  // none is named), also where no region is offered to check it against
-  const locale = (one) => `en-${/^[A-Z]{2}(?![A-Za-z])/.exec(reader.region(one))?.[0] ?? "US"}`;
+  // none is named), also where no region is offered to check it against; where the browser has
+  // no English of that country (Brazil's, France's in WebKit), day first, as most of the world
+  const locales = new Map();
+  function locale(one) {
+    const wanted = `en-${/^[A-Z]{2}(?![A-Za-z])/.exec(reader.region(one))?.[0] ?? "US"}`;
+    if (!locales.has(wanted)) locales.set(wanted, new Intl.DateTimeFormat(wanted).resolvedOptions().locale === wanted ? wanted : "en-GB");
+    return locales.get(wanted);
+  }
   Object.assign(reader, {
     // `value` when it is a date the site can use (1900 to 2999, and on the calendar: not
     // 30 February, which V8 makes 2 March and WebKit an invalid date), else ""
@@ -64,11 +70,11 @@
 
   // A choice kept that this site does not offer (where the job is, from another edition's
   // file) is in the list, named as such, while it is the one shown, and while the keyboard is
-  // on the list (an arrow key there chooses, and one back brings it back)
-  function offer(select, value) {
+  // on the list (`keep`: an arrow key there chooses, and one back brings it back)
+  function offer(select, value, keep = document.activeElement) {
     const offered = reader.choices(select.name) ?? [];
     for (const option of [...select.options])
-      if (!offered.includes(option.value) && option.value !== value && document.activeElement !== select) option.remove();
+      if (!offered.includes(option.value) && option.value !== value && keep !== select) option.remove();
     if (value && ![...select.options].some((option) => option.value === value)) {
       const [country, part] = value.split(/-(.*)/);
       const name = new Intl.DisplayNames("en", { type: "region" }).of(country) + (part ? `: ${part}` : "");
@@ -108,6 +114,7 @@
       show();
     };
     root.addEventListener("change", ({ target }) => warn(target));
+    root.addEventListener("focusout", ({ target }) => target.options && offer(target, target.value, null));
     root.addEventListener("input", ({ target }) => {
       if (!target.name) return;
       if (target.ariaInvalid) warn(target);

@@ -482,8 +482,11 @@ def test_a_region_the_site_does_not_offer_stays_and_is_said(site, page):
     page.on("request", lambda request: "/holidays/" in request.url and asked.append(request.url.rsplit("/", 1)[1]))
     delta = interview("dddddd", company="Delta", interview_date="2026-02-30")
     paris = interview("eeeeee", company="Étoile", interview_date="2026-12-23", region="FR")
-    data = {**THREE, "you": {"region": "<i"}, "list": [*THREE["list"][:2], delta, paris]}
+    sao_paulo = interview("ffffff", company="Samba", interview_date="2026-12-23", region="BR-SP")
+    data = {**THREE, "you": {"region": "<i"}, "list": [*THREE["list"][:2], delta, paris, sao_paulo]}
     open_tracker(page, site, data)
+    # a country whose English the browser does not have: day first, as most of the world writes
+    expect(item(page, "Samba").locator("[data-when]")).to_have_text("Interview Wednesday 23 December")
     expect(item(page, "Acme").locator("[data-when]")).to_have_text("Interview Tuesday, December 1")
     expect(item(page, "Delta").locator("[data-when]")).to_have_text("No interview date yet.")
     expect(item(page, "Étoile").locator("[data-next]")).to_have_text(
@@ -505,6 +508,10 @@ def test_a_region_the_site_does_not_offer_stays_and_is_said(site, page):
     page.goto(site.url + "timing/", wait_until="networkidle")
     expect(region).to_have_value("FR")
     expect(page.locator("[data-step='final-check-in'] [data-step-date]")).to_have_text("Friday 8 January 2027")
+    region.press("ArrowUp")
+    expect(region.locator("option")).to_have_count(28)  # France, while the keyboard is on the list
+    region.press("Tab")
+    expect(region.locator("option")).to_have_count(27)
     region.select_option("GB-SCT")
     expect(page.locator("[data-step='final-check-in'] [data-step-date]")).to_have_text("Thursday 14 January 2027")
     expect(region.locator("option")).to_have_count(27)  # France goes once another is chosen
