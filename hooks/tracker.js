@@ -17,6 +17,7 @@
     const editor = root.querySelector("[data-tracker-editor]");
     const legend = editor.querySelector("legend");
     const status = root.querySelector("[data-tracker-status]");
+    const addButton = root.querySelector("[data-tracker-add]");  // where the keyboard goes when its interview has gone
     const stepsRoot = article.querySelector(".atl-tracker__steps");
     const dataStatus = article.querySelector("[data-tracker-data-status]");
     const preview = article.querySelector("[data-tracker-preview]");
@@ -80,9 +81,10 @@
       list.replaceChildren(...all.map(render));
       const li = was && list.querySelector(`[data-interview="${was.closest("[data-interview]").dataset.interview}"]`);
       const to = li && [...li.querySelectorAll("a, button")].find((el) => kind(el) === kind(was) && !el.closest("[hidden]") && !el.disabled);
-      if (was) (to ?? li?.querySelector("h2") ?? root.querySelector("[data-tracker-add]")).focus();
+      if (was) (to ?? li?.querySelector("h2") ?? addButton).focus();
       // "no interviews yet" when there are none, said once; other news stays
-      if (!all.length !== (status.textContent === words.none)) status.textContent = all.length ? "" : words.none;
+      const none = !all.length;
+      if (none !== (status.textContent === words.none)) status.textContent = none ? words.none : "";
       // the editor is for the chosen interview: closed when another is chosen (in another
       // tab too) or it is removed; the keyboard in it goes back to the list
       if (editing !== reader.data().at) close(editor.contains(document.activeElement));
@@ -116,7 +118,7 @@
       if (focus) show();
       const edit = list.querySelector(`[data-interview="${id}"] [data-edit]`);
       edit?.setAttribute("aria-expanded", "false");
-      if (focus) (edit ?? root.querySelector("[data-tracker-add]")).focus();  // the add button: it was removed
+      if (focus) (edit ?? addButton).focus();
     }
     async function download(interviews, name) {
       await Promise.all([atl.script("files"), cal.ready(interviews)]);
@@ -142,7 +144,7 @@
         const title = named(one);
         reader.remove(id);
         status.textContent = atl.fill(words.removed, { title });
-        root.querySelector("[data-tracker-add]").focus();
+        addButton.focus();
       } else if (button.matches("[data-mark-done], [data-unmark]")) {
         // the second click of a double tap or click would mark (or take back) the step whose
         // button the first one put under the finger
