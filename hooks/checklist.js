@@ -53,7 +53,8 @@
         addEventListener("afterprint", () => document.documentElement.classList.remove("atl-print-blank"), { once: true });
         window.print();
       }
-      if (action === "reset" && confirm(words.reset_confirm)) {
+      const one = reader.current();  // whose ticks go: said, as another interview's stay
+      if (action === "reset" && confirm(one ? atl.fill(words.reset_confirm_for, { title: reader.title(one) }) : words.reset_confirm)) {
         for (const box of boxes) box.checked = false;
         if (reader.current()) keep();
         show();

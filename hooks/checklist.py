@@ -39,6 +39,7 @@ WORDS = {
     "print_blank": "Print a blank copy",
     "reset": "Reset",
     "reset_confirm": "Clear every tick on this checklist?",
+    "reset_confirm_for": "Clear every tick for {title} on this checklist?",  # the chosen interview
     "kept_here": "Your ticks are kept in this browser only.",
     "toolbar_label": "Checklist",
 }
