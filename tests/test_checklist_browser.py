@@ -270,7 +270,7 @@ def test_another_tab_stays_in_step(site, context):
     expect(box(first, SAME_DAY)).not_to_be_checked()
 
 
-CHROME = ["Table of contents", "Search", "Print a blank copy", "Reset", "kept in this browser",
+CHROME = ["Table of contents", "Search", "Print a blank copy", "Reset", "kept in this browser", "stay in this browser",
           "Written for job seekers", "Why follow up", "of 3"]
 
 
