@@ -472,6 +472,24 @@ def test_the_keyboard_stays_on_its_button_when_the_list_is_drawn_anew(site, cont
     expect(item(here, "Acme").get_by_role("button", name="Edit")).to_be_focused()
 
 
+def test_no_interviews_yet_is_said_once_however_often_the_list_is_drawn(site, context):
+    here, there = context.new_page(), context.new_page()
+    open_tracker(here, site, {"v": 2, "you": {"your_name": "Alex"}, "at": "", "list": []})
+    status = here.locator("[data-tracker-status]")
+    expect(status).to_have_text("No interviews yet. Add one, or enter an interview date in the planner.")
+    here.evaluate("""() => {  // each change to the live region is read out again
+        window.__said = 0;
+        new MutationObserver(() => window.__said++).observe(document.querySelector("[data-tracker-status]"),
+                                                            {childList: true, characterData: true, subtree: true});
+    }""")
+    there.goto(site.url, wait_until="networkidle")
+    for name in ("Sam", "Alex"):  # another tab's writes: the list drawn anew
+        there.evaluate("([key, name]) => localStorage.setItem(key, JSON.stringify({v: 2, you: {your_name: name},"
+                       " list: []}))", [READER_KEY, name])
+        here.wait_for_function("(name) => atl.reader.data().you.your_name === name", arg=name)
+    assert here.evaluate("window.__said") == 0
+
+
 def test_a_region_the_site_does_not_offer_stays_and_is_said(site, page):
     """A region from another edition's file, or one the publisher has since removed, stays with
     its interview: its dates count weekends only and say so, no file is asked for it, and the
