@@ -8,11 +8,12 @@
   const isoDate = (day) => new Date(day * DAY).toISOString().slice(0, 10);
   const tables = new Map();  // region -> its holidays {from, to, days: {iso: name}}, once fetched
   const waiting = new Map();  // region -> what runs again once its holidays have come (once each, however often asked)
-  const FAILED = {};  // no holidays known: the network gave none in time, or the site does not offer the region
+  const FAILED = {};  // no holidays known: the network gave none in time (asked for again once online)
+  const UNOFFERED = {};  // no holidays known, for good: a region the site does not offer
   const WEEKENDS = { from: 0, to: 1e4 };  // a site that offers no region counts weekends only, as its page says
 
-  // the region's holidays, fetched once; a region with no file (or no network, or a request
-  // still unanswered after 5 s) has none, until the browser is next online
+  // the region's holidays, fetched once; with no network, or a request still unanswered
+  // after 5 s, none, until the browser is next online
   function holidays(region) {
     if (!tables.has(region))
       tables.set(region, fetch(new URL(`holidays/${encodeURIComponent(region)}.json`, atl.scripts), { signal: AbortSignal.timeout(5e3) })
@@ -33,7 +34,7 @@
   function tableFor(one) {
     const region = atl.reader.region(one);
     const offered = atl.reader.choices("region");
-    return !offered ? WEEKENDS : offered.includes(region) ? holidays(region) : FAILED;
+    return !offered ? WEEKENDS : offered.includes(region) ? holidays(region) : UNOFFERED;
   }
   // done once these interviews' holidays have come (for what cannot wait for a redraw)
   const ready = (interviews) => Promise.all(interviews.map(tableFor));

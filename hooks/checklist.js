@@ -56,7 +56,7 @@
       const one = reader.current();  // whose ticks go: said, as another interview's stay
       if (action === "reset" && confirm(one ? atl.fill(words.reset_confirm_for, { title: reader.title(one) }) : words.reset_confirm)) {
         for (const box of boxes) box.checked = false;
-        if (reader.current()) keep();
+        if (one) keep();
         show();
         announcer.textContent = progress.textContent;
       }
