@@ -319,12 +319,12 @@ def _tracker_page(build: Build, files: Files) -> str:
     """The follow-ups page's Markdown, with the rules of the site's planner page (the first
     that has them) and the interviewers' fields that the note templates declare."""
     for file in files.documentation_pages():
-        try:
+        try:  # before any page is read: the build stops on a mistake here
             front = read_front_matter(file.content_string) if file.src_uri != TRACKER_PAGE else None
-        except SourceError as error:  # before any page is read: the build stops on it here
+            steps = parse_rules(front) if front and "planner" in front.data else None
+        except SourceError as error:
             raise PluginError(error.at(docs_path(file.src_uri, build.config))) from None
-        if front and "planner" in front.data:
-            steps = parse_rules(front)
+        if steps:
             planner_page, heading = file.src_uri, slugify(build.words[FEATURE.name]["heading"], "-")
             break
     else:

@@ -107,6 +107,12 @@ def test_front_matter_mistakes_before_the_planner_page_are_one_line_when_the_nav
     assert_cli_prints_one_error_line(write_site(tmp_path, pages, nav), message)
 
 
+def test_bad_rules_are_one_line_when_the_nav_has_the_tracker(tmp_path):
+    """The follow-ups page reads the rules before the planner page does."""
+    nav = "nav:\n  - P: p.md\n  - Your follow-ups: follow-ups.md\n"
+    assert_cli_prints_one_error_line(write_site(tmp_path, BAD[0][0], nav), BAD[0][1])
+
+
 def test_unknown_ui_word_is_an_error(tmp_path):
     config = write_site(tmp_path, planner_page(STEP), "extra:\n  planner:\n    headline: Dates\n")
     log = failed_build_log(config, tmp_path / "site")
