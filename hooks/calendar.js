@@ -77,19 +77,34 @@
     });
   }
 
+  // Where a step's "done" is kept: the tick of the checklist item it is done with (the step's
+  // `tick`: the checklist's id, the item's), else the interview's own list. A step marked done
+  // before it had an item stays done until taken back.
+  const record = (one, step) => (step.tick ? [one.ticks, ...step.tick] : [one, "done", step.id]);
+  function isDone(one, step) {
+    const [where, key, id] = record(one, step);
+    return one.done.includes(step.id) || (where[key] ?? []).includes(id);
+  }
+  // mark a step of interview `one` (a copy inside reader.change) done, or take it back
+  function mark(one, step, done) {
+    const [where, key, id] = record(one, step);
+    if (!done) one.done = one.done.filter((other) => other !== step.id);
+    where[key] = (where[key] ?? []).filter((other) => other !== id).concat(done ? [id] : []);
+  }
+
   // A step of interview `one` in words, its region's way: "Monday 23 November, by 2:30 PM
-  // (today)"; a step marked done (on Your follow-ups) says so
+  // (today)"; a step done says so
   function dateWords(found, step, one, words) {
     const { reader } = atl;
     let text = reader.longDate(found.date, one);
     const time = step.keep_time && reader.time(one.f.interview_time ?? "", one);
     if (time) text = atl.fill(words.at_time, { date: text, time });
-    if (one?.done.includes(found.id)) return `${text} (${words.done_step})`;
+    if (found.done) return `${text} (${words.done_step})`;
     if (found.date === reader.today()) return `${text} (${words.today})`;
     return found.state === "passed" || found.state === "overdue" ? `${text} (${words[found.state]})` : text;
   }
-  // the steps of `one`'s plan still to come: not passed, not marked done (on Your follow-ups)
-  const ahead = (one, dates) => dates.filter((found) => ["next", "ahead"].includes(found.state) && !one?.done.includes(found.id));
+  // the steps of a plan still to come: not passed, not done
+  const ahead = (dates) => dates.filter((found) => ["next", "ahead"].includes(found.state) && !found.done);
   // its calendar file's name: after the interview, short enough for any file system
   // at most 60 characters of the interview's name: up to its last whole word (at 60 for one long word)
   function fileName(one, words) {
@@ -127,11 +142,12 @@
     }
     if (table === FAILED) stale.add(then);
     const dates = plan(steps, given, reader.today(), table);
-    // the last step passed, unless it is marked done, is overdue: the one to do now; but not
-    // the plan's last step, whose date passing ends the plan
+    dates.forEach((found, index) => (found.done = isDone(one, steps[index])));
+    // the last step passed, unless it is done, is overdue: the one to do now; but not the
+    // plan's last step, whose date passing ends the plan
     const last = dates.filter((found) => found.state === "passed").at(-1);
-    if (last && last !== dates.at(-1) && !one.done.includes(last.id)) last.state = "overdue";
+    if (last && last !== dates.at(-1) && !last.done) last.state = "overdue";
     return dates;
   }
-  atl.calendar = { holidays, ready, workingDaysAfter, plan, planFor, dateWords, notes, unknown, ahead, fileName, isoDate, dayNumber };
+  atl.calendar = { holidays, ready, workingDaysAfter, plan, planFor, mark, dateWords, notes, unknown, ahead, fileName, isoDate, dayNumber };
 })();

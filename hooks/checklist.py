@@ -224,6 +224,7 @@ class ChecklistTreeprocessor(Treeprocessor):
         except ChecklistError as error:
             page.report(error)
             return
+        self.extension.items[page.id] = {item.id for item in checklist.items}
         build_checklist(root, checklist, self.md.htmlStash.store(page.toolbar))
 
 
@@ -235,6 +236,7 @@ class ChecklistExtension(Extension):
         super().__init__(**kwargs)
         self.page: ChecklistPage | None = None
         self.ids: dict[str, str] = {}  # checklist id -> the page that has it, this build
+        self.items: dict[str, set[str]] = {}  # checklist id -> its items' ids (a planner step can be done with one)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(ChecklistTreeprocessor(md, self), "atl_checklist", PRIORITY)

@@ -50,7 +50,7 @@
   function events(one, dates, steps, words, root) {
     const { role, company } = one.f;
     const about = role && company ? atl.fill(words.role_at, { role, company }) : role || company || "";
-    return atl.calendar.ahead(one, dates).map((found) => {
+    return atl.calendar.ahead(dates).map((found) => {
       const step = steps.find((s) => s.id === found.id);
       // due by the interview's time of day (keep_time, a time reader.time takes): reminded an
       // hour before it, when that is before 9:00

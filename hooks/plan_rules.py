@@ -4,13 +4,15 @@ Not a hook (planner.py imports it). `planner:` lists the steps in order. Each st
 `id`, a `title`, and `after`: what it counts from (`interview`, `decision`, or an earlier
 step's id) mapped to a number of business days; the first of these the reader gave is used,
 so the last must always be known. Optional: `name` (how later steps refer to it),
-`keep_time` (due by the interview's time of day), `text` (Markdown) and `links` (Markdown
-links, checked by MkDocs like any other).
+`keep_time` (due by the interview's time of day), `text` (Markdown), `links` (Markdown
+links, checked by MkDocs like any other) and `done_with` (a checklist item, like
+`checklist.md#send-notes`, whose tick is the step's "done": one record for both pages).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,11 +21,12 @@ from hook_support import SourceError
 if TYPE_CHECKING:
     from front_matter import FrontMatter
 
-KEYS = {"id", "title", "name", "after", "keep_time", "text", "links"}
+KEYS = {"id", "title", "name", "after", "keep_time", "text", "links", "done_with"}
 GIVEN = ("interview", "decision")  # what the reader enters; "interview" is always there
 MAX_DAYS = 260  # a year of business days: more is a slip, and would keep the reader's browser counting
 STEP_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 LINK = re.compile(r"^\[[^\]\n]+\]\([^)\s]+\)$")
+CHECKLIST_ITEM = re.compile(r"^[^#\s]+\.md#[A-Za-z0-9][A-Za-z0-9_-]*$")  # `done_with:`, as a page links to it
 
 
 class PlannerError(SourceError):
@@ -43,10 +46,20 @@ class Step:
     keep_time: bool = False
     text: str = ""
     links: tuple[str, ...] = ()
+    done_with: tuple[str, str] | None = None  # the checklist's id and its item's
 
 
-def parse_rules(front: FrontMatter) -> list[Step]:
-    """The steps of a page's `planner:`, from its front matter; PlannerError with the line."""
+# what a step's `done_with:` link names: the checklist's id and the item's; PlannerError if none
+ChecklistItems = Callable[[str], tuple[str, str]]
+
+
+def _no_checklist(link: str) -> tuple[str, str]:
+    raise PlannerError(f"'done_with: {link}' needs a checklist page to link to")
+
+
+def parse_rules(front: FrontMatter, checklist_item: ChecklistItems = _no_checklist) -> list[Step]:
+    """The steps of a page's `planner:`, from its front matter; PlannerError with the line.
+    `checklist_item` reads a step's `done_with:` link."""
     rules = front.data.get("planner")
     if not isinstance(rules, list) or not rules:
         raise PlannerError("'planner:' must list the steps, each with 'id', 'title' and 'after'",
@@ -54,7 +67,7 @@ def parse_rules(front: FrontMatter) -> list[Step]:
     steps: dict[str, Step] = {}
     for index, entry in enumerate(rules):
         try:
-            step = parse_step(entry, index + 1, steps)
+            step = parse_step(entry, index + 1, steps, checklist_item)
         except PlannerError as error:
             error.line = front.line("planner", index, *error.key)
             raise
@@ -62,7 +75,8 @@ def parse_rules(front: FrontMatter) -> list[Step]:
     return list(steps.values())
 
 
-def parse_step(entry: object, number: int, known: dict[str, Step]) -> Step:
+def parse_step(entry: object, number: int, known: dict[str, Step],
+               checklist_item: ChecklistItems = _no_checklist) -> Step:
     """One step of the rules; `known` holds the steps before it."""
     if not isinstance(entry, dict):
         raise PlannerError(f"step {number} must be a mapping with 'id', 'title' and 'after'")
@@ -89,6 +103,7 @@ def parse_step(entry: object, number: int, known: dict[str, Step]) -> Step:
         keep_time=entry.get("keep_time", False),
         text=texts["text"].strip(),
         links=_links(entry.get("links"), where),
+        done_with=_done_with(entry.get("done_with"), where, checklist_item),
     )
 
 
@@ -123,6 +138,18 @@ def _links(links: object, where: str) -> tuple[str, ...]:
     if not isinstance(links, list) or not all(isinstance(link, str) and LINK.match(link.strip()) for link in links):
         raise PlannerError(f"{where}: 'links:' must list Markdown links, like \"[Checklist](checklist.md)\"", "links")
     return tuple(link.strip() for link in links)
+
+
+def _done_with(link: object, where: str, checklist_item: ChecklistItems) -> tuple[str, str] | None:
+    if link is None:
+        return None
+    if not isinstance(link, str) or not CHECKLIST_ITEM.match(link):
+        raise PlannerError(f"{where}: 'done_with:' must link to a checklist item, like checklist.md#send-notes",
+                           "done_with")
+    try:
+        return checklist_item(link)
+    except PlannerError as error:
+        raise PlannerError(f"{where}: {error}", "done_with") from None
 
 
 def rule_in_words(step: Step, steps: dict[str, Step], words: dict[str, str]) -> str:

@@ -18,12 +18,12 @@
       const one = reader.current();
       const found = cal.planFor(one, steps, update);
       dates = found ?? [];  // null: the region's holidays are on their way, and update runs again
-      const next = dates.indexOf(cal.ahead(one, dates)[0]);  // -1: nothing left to do
+      const next = dates.indexOf(cal.ahead(dates)[0]);  // -1: nothing left to do
       steps.forEach((step, index) => {
         const date = dates[index];
         const li = item(step.id);
-        // the next step is the first not passed and not marked done, as on Your follow-ups
-        const state = !date ? "" : one.done.includes(step.id) ? "done" : index === next ? "next" : date.state === "next" ? "ahead" : date.state;
+        // the next step is the first not passed and not done, as on Your follow-ups
+        const state = !date ? "" : date.done ? "done" : index === next ? "next" : date.state === "next" ? "ahead" : date.state;
         if (state) li.dataset.state = state;
         else delete li.dataset.state;
         li.querySelector("[data-step-date]").textContent = date ? cal.dateWords(date, step, one, words) : "";

@@ -14,6 +14,7 @@ import. UI words come from `extra.planner` and `extra.tracker`; the advice is in
 from __future__ import annotations
 
 import json
+import posixpath
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -147,6 +148,9 @@ class PlannerExtension(Extension):
         super().__init__(**kwargs)
         self.block = ""
         self.report: Callable[[PlannerError], None] = _raise
+        # each step done with a checklist item, and where it says so ("docs/timing.md", line):
+        # checked once every checklist page is read
+        self.done_with: list[tuple[Step, str, int | None]] = []
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtensions(["md_in_html"], {})  # the steps' Markdown inside the planner's HTML
@@ -169,7 +173,8 @@ def render_planner(steps: list[Step], words: dict[str, str], **context: object) 
 
 def rules_data(steps: list[Step]) -> list[dict[str, object]]:
     """The rules as calendar.js reads them."""
-    return [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time} for s in steps]
+    return [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time,
+             **({"tick": s.done_with} if s.done_with else {})} for s in steps]
 
 
 TRACKER_WORDS = {
@@ -283,17 +288,51 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     extension.block = ""
     if "planner" not in page.meta:
         return
+    path = source_path(page, config)
     try:
-        steps = parse_rules(read_front_matter(page.file.content_string))
+        front = read_front_matter(page.file.content_string)
+        steps = parse_rules(front, _checklist_items(page.file.src_uri, files, build))
     except SourceError as error:
-        build.report(error.at(source_path(page, config)))
+        build.report(error.at(path))
         return
+    extension.done_with += [(step, path, front.line("planner", index, "done_with"))
+                            for index, step in enumerate(steps) if step.done_with]
     extension.report = lambda error: build.report(error.at(source_path(page, config)))
     extension.block = render_planner(
         steps, build.words[FEATURE.name], template=build.template("planner.html"), product=config.site_name,
         region=build.fields.get("region"), reader_words=build.words["reader"],
         scripts=build.use(page.file.src_uri, FEATURE.name),
     )
+
+
+def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
+    """Every page is read: a step's `done_with:` names an item its checklist has."""
+    build = build_of(config)
+    for step, path, line in build.extensions[FEATURE.name].done_with:  # there is a checklist hook
+        checklist, item = step.done_with
+        if item not in build.extensions["checklist"].items.get(checklist, ()):
+            build.report(PlannerError(f"step '{step.id}': 'done_with:' names '#{item}', which is not an item of "
+                                      f"checklist '{checklist}'", line=line).at(path))
+
+
+def _checklist_items(page: str, files: Files, build: Build) -> Callable[[str], tuple[str, str]]:
+    """How a step of the page `page` reads its `done_with:` link (plan_rules.py): the id of the
+    checklist page it links to, and the item's id (that the checklist has it: on_env)."""
+
+    def checklist_item(link: str) -> tuple[str, str]:
+        path, item = link.split("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        file = files.get_file_from_path(target)
+        try:
+            front = read_front_matter(file.content_string) if file and file.is_documentation_page() else None
+        except SourceError:  # that page's own mistake, which it reports
+            front = None
+        checklist = front.data.get("checklist") if front else None
+        if "checklist" not in build.extensions or not isinstance(checklist, str):
+            raise PlannerError(f"'done_with: {link}' must link to an item of a checklist page, and {target} is not one")
+        return checklist, item
+
+    return checklist_item
 
 
 def _years(build: Build) -> int:
@@ -321,7 +360,8 @@ def _tracker_page(build: Build, files: Files) -> str:
     for file in files.documentation_pages():
         try:  # before any page is read: the build stops on a mistake here
             front = read_front_matter(file.content_string) if file.src_uri != TRACKER_PAGE else None
-            steps = parse_rules(front) if front and "planner" in front.data else None
+            is_planner = front and "planner" in front.data
+            steps = parse_rules(front, _checklist_items(file.src_uri, files, build)) if is_planner else None
         except SourceError as error:
             raise PluginError(error.at(docs_path(file.src_uri, build.config))) from None
         if steps:

@@ -1,7 +1,8 @@
 // Your follow-ups: every interview the reader keeps (reader.js), with the step that is overdue
-// (its date passed and it is not marked done) and the next one not done, overdue ones first;
-// either can be marked done (a thank-you sent tonight is done before its date), and the step
-// marked last taken back; add, edit, remove; one calendar file for them all; download, import
+// (its date passed and it is not done) and the next one not done, overdue ones first; either
+// can be marked done (a thank-you sent tonight is done before its date: on the checklist too,
+// where the step is done with an item), and the latest one done taken back; add, edit,
+// remove; one calendar file for them all; download, import
 // and delete all the data. Dates come from calendar.js, files from files.js (loaded when first
 // asked for). Markup: planner.py and tracker.html.
 (() => {
@@ -29,7 +30,7 @@
       const dates = cal.planFor(one, steps, show);
       if (!dates) return { one, dates, rank: "2" };
       const overdue = dates.find((d) => d.state === "overdue") ?? null;
-      const next = cal.ahead(one, dates)[0] ?? null;
+      const next = cal.ahead(dates)[0] ?? null;
       const rank = overdue ? `0${overdue.date}` : next ? `1${next.date}` : dates.length ? "3" : "2";
       return { one, dates, overdue, next, rank };
     }
@@ -56,7 +57,7 @@
       li.querySelector("[data-next]").textContent = !s.dates ? plannerWords.pending
         : unknown ? atl.fill(words.next_unknown, { next, note: unknown }) : next || (s.dates.length ? words.done : "");
       const focus = s.overdue ?? s.next;  // the step to do now
-      const undo = s.one.done.findLast(stepOf);  // the step marked done last, to take back
+      const undo = s.dates?.findLast((found) => found.done)?.id;  // the latest step done, to take back
       li.querySelector("[data-mark]").hidden = !focus && !undo;
       for (const [selector, step, pattern] of [["[data-mark-done]", focus?.id, words.mark_done], ["[data-unmark]", undo, words.unmark]])
         Object.assign(li.querySelector(selector), { hidden: !step, value: step ?? "", textContent: step ? atl.fill(pattern, { step: stepOf(step).title }) : "" });
@@ -150,10 +151,7 @@
         // button the first one put under the finger
         if (event.detail > 1) return;
         const marking = button.matches("[data-mark-done]");
-        reader.change((d) => {
-          const it = d.list.find((o) => o.id === id);
-          it.done = it.done.filter((step) => step !== button.value).concat(marking ? [button.value] : []);
-        });
+        reader.change((d) => cal.mark(d.list.find((o) => o.id === id), stepOf(button.value), marking));
         status.textContent = atl.fill(marking ? words.marked : words.unmarked, { step: stepOf(button.value).title });
         list.querySelector(`[data-interview="${id}"] h2`)?.focus();  // the item is drawn anew: its heading
       }

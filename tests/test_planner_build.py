@@ -58,7 +58,7 @@ BAD = [
     (planner_page(STEP + "  - id: b\n    title: B\n    after: {a: -2}\n"),
      "docs/p.md:8: step 'b': 'after: a' must be a whole number of business days from 0 to 260, not -2"),
     (planner_page("  - id: a\n    title: A\n    afterr: {interview: 1}\n"),
-     "docs/p.md:5: step 'a': unknown key 'afterr' (known: after, id, keep_time, links, name, text, title)"),
+     "docs/p.md:5: step 'a': unknown key 'afterr' (known: after, done_with, id, keep_time, links, name, text, title)"),
     (planner_page(STEP + "  - id: b\n    title: B\n    after: {decison: 2, interview: 7}\n"),
      "docs/p.md:8: step 'b': 'after:' counts from 'decison', which is not one of interview, decision, a"),
     (planner_page("  - id: a\n    title: A\n    after: {b: 1}\n  - id: b\n    title: B\n    after: {interview: 1}\n"),
@@ -111,6 +111,40 @@ def test_bad_rules_are_one_line_when_the_nav_has_the_tracker(tmp_path):
     """The follow-ups page reads the rules before the planner page does."""
     nav = "nav:\n  - P: p.md\n  - Your follow-ups: follow-ups.md\n"
     assert_cli_prints_one_error_line(write_site(tmp_path, BAD[0][0], nav), BAD[0][1])
+
+
+CHECKLIST = "---\nchecklist: c\n---\n# C\n\n## S\n\n- [ ] Send it {#sent}\n"
+
+
+def test_a_step_done_with_a_checklist_item_carries_its_tick(tmp_path):
+    """The tick is the step's "done" (calendar.js): the rules name the checklist and the item,
+    for the planner and the follow-ups page alike."""
+    pages = {**planner_page(STEP + "    done_with: sub/c.md#sent\n"), "sub/c.md": CHECKLIST, "index.md": "# Home\n"}
+    config = write_site(tmp_path, pages, "nav:\n  - index.md\n  - p.md\n  - sub/c.md\n  - follow-ups.md\n")
+    build_site(config, tmp_path / "site", "http://127.0.0.1/")
+    for page in ("p", "follow-ups"):
+        html = (tmp_path / f"site/{page}/index.html").read_text()
+        assert "&#34;tick&#34;: [&#34;c&#34;, &#34;sent&#34;]" in html
+
+
+NOT_AN_ITEM = "'done_with:' must link to a checklist item, like checklist.md#send-notes"
+NOT_A_CHECKLIST = "must link to an item of a checklist page, and {} is not one"
+DONE_WITH = [
+    ("c.md", NOT_AN_ITEM),
+    ("[C](c.md#sent)", NOT_AN_ITEM),
+    ("p.md#sent", "'done_with: p.md#sent' " + NOT_A_CHECKLIST.format("p.md")),
+    ("gone.md#sent", "'done_with: gone.md#sent' " + NOT_A_CHECKLIST.format("gone.md")),
+    ("c.md#send", "'done_with:' names '#send', which is not an item of checklist 'c'"),
+]
+
+
+@pytest.mark.parametrize("link, message", DONE_WITH)
+@pytest.mark.parametrize("tracker", [False, True])
+def test_a_wrong_done_with_stops_the_build_with_one_line(tmp_path, link, message, tracker):
+    """With the follow-ups page in the nav, the rules are read before any page is."""
+    pages = {**planner_page(STEP + f"    done_with: '{link}'\n"), "c.md": CHECKLIST}
+    nav = "nav:\n  - P: p.md\n  - C: c.md\n  - F: follow-ups.md\n" if tracker else ""
+    assert_cli_prints_one_error_line(write_site(tmp_path, pages, nav), f"docs/p.md:6: step 'a': {message}")
 
 
 def test_unknown_ui_word_is_an_error(tmp_path):

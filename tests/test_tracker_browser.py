@@ -66,7 +66,8 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
     expect(beta.locator("[data-overdue]")).to_be_hidden()
     expect(beta.get_by_role("heading", name="Beta")).to_be_focused()  # its button is gone: the keyboard stays
     expect(items(page).locator("h2")).to_have_text(["Acme, Analyst", "Beta", "Gamma"])
-    assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [[], ["thank-you"], []]
+    # the thank-you is done with the checklist's "Send the notes": its tick is the record
+    assert ticked(page) == [[], ["send-notes"], []]
     # a step done before its date (a thank-you sent the same evening): the next one comes up
     acme = item(page, "Acme")
     acme.get_by_role("button", name="Mark as done: Send your thank-you note").click()
@@ -82,15 +83,22 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
     assert page.evaluate(name, "Northwind " * 6) == "Northwind " * 5 + "Northwind.ics"  # 60: whole
     assert page.evaluate(name, "Acme " + "X" * 80) == "Acme.ics"
     expect(acme.get_by_role("button", name="Mark as done: First check-in")).to_be_visible()
-    assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [["thank-you"], ["thank-you"], []]
-    # marked by mistake: the step marked last is taken back, and is to do again
+    assert ticked(page) == [["send-notes"], ["send-notes"], []]
+    # marked by mistake: the latest step done is taken back, and is to do again
     expect(item(page, "Gamma").get_by_role("button", name="Not done after all")).to_have_count(0)
     acme.get_by_role("button", name="Not done after all: Send your thank-you note").click()
     expect(page.locator("[data-tracker-status]")).to_have_text("No longer marked as done: Send your thank-you note.")
     expect(acme.locator("[data-next]")).to_have_text("Next: Send your thank-you note, Wednesday, December 2")
     expect(acme.get_by_role("heading", name="Acme, Analyst")).to_be_focused()
     expect(acme.get_by_role("button", name="Not done after all")).to_have_count(0)
-    assert [one["done"] for one in stored(page, READER_KEY)["list"]] == [[], ["thank-you"], []]
+    assert ticked(page) == [[], ["send-notes"], []]
+
+
+def ticked(page):
+    """Each stored interview's ticks on the follow-up checklist; no step is kept done elsewhere."""
+    interviews = stored(page, READER_KEY)["list"]
+    assert all(one["done"] == [] for one in interviews)
+    return [one["ticks"].get("follow-up", []) for one in interviews]
 
 
 def test_each_items_controls_say_which_interview_they_are_for(site, page):
@@ -125,12 +133,12 @@ def test_a_double_tap_marks_one_step(site, page):
     delta = item(page, "Delta")
     delta.get_by_role("button", name="Mark as done: Send your thank-you note").dblclick()
     expect(delta.get_by_role("button", name="Mark as done: First check-in")).to_be_visible()
-    assert stored(page, READER_KEY)["list"][0]["done"] == ["thank-you"]
+    assert ticked(page) == [["send-notes"]]
     delta.get_by_role("button", name="Mark as done: First check-in").click()
-    assert stored(page, READER_KEY)["list"][0]["done"] == ["thank-you", "first-check-in"]
+    assert ticked(page) == [["send-notes", "first-check-in"]]
     delta.get_by_role("button", name="Not done after all: First check-in").dblclick()
     expect(delta.get_by_role("button", name="Not done after all: Send your thank-you note")).to_be_visible()
-    assert stored(page, READER_KEY)["list"][0]["done"] == ["thank-you"]
+    assert ticked(page) == [["send-notes"]]
 
 
 def test_add_edit_and_remove(site, page):
@@ -661,6 +669,47 @@ def test_other_tabs_follow(site, context):
     first.get_by_role("button", name="Add an interview").click()
     first.get_by_label("Company (optional)").fill("Epsilon")
     expect(item(second, "Epsilon")).to_have_count(1)
+
+
+def test_the_checklist_and_the_plan_keep_one_record_of_done(site, context):
+    """A step done with a checklist item (timing.md's `done_with:`) is done when the item is
+    ticked, on any page and in any tab; marking it done ticks the item, taking it back unticks it."""
+    tracker, checklist = context.new_page(), context.new_page()
+    open_tracker(tracker, site, {**THREE, "at": "bbbbbb"})
+    beta = item(tracker, "Beta")
+    expect(beta.locator("[data-overdue]")).to_have_text("Overdue: Send your thank-you note, Monday, November 23")
+    checklist.clock.set_fixed_time(NOW)
+    checklist.goto(site.url + "checklist/", wait_until="networkidle")
+    checklist.get_by_text("Send the notes").click()  # as a reader taps an item
+    # the other tab: nothing overdue, and the step can be taken back there
+    expect(beta.locator("[data-overdue]")).to_be_hidden()
+    expect(beta.get_by_role("button", name="Not done after all: Send your thank-you note")).to_be_visible()
+    beta.get_by_role("button", name="Mark as done: First check-in").click()
+    expect(checklist.get_by_role("checkbox", name="Check in one or two business days")).to_be_checked()
+    expect(checklist.locator("[data-checklist-progress]")).to_have_text("2 of 24 done")
+    assert ticked(tracker) == [[], ["send-notes", "first-check-in"], []]
+    # the planner says so too
+    tracker.goto(site.url + "timing/", wait_until="networkidle")
+    expect(tracker.locator('[data-step="thank-you"]')).to_have_attribute("data-state", "done")
+    expect(tracker.locator('[data-step="first-check-in"] [data-step-date]')).to_have_text(
+        "Wednesday, December 2 (done)")
+    expect(tracker.locator("[data-plan-status]")).to_have_text("Next: Final check-in, Wednesday, December 9.")
+    # taken back, latest first: the item is unticked on the checklist
+    open_tracker(tracker, site)
+    item(tracker, "Beta").get_by_role("button", name="Not done after all: First check-in").click()
+    expect(checklist.get_by_role("checkbox", name="Check in one or two business days")).not_to_be_checked()
+    expect(checklist.get_by_role("checkbox", name="Send the notes")).to_be_checked()
+    assert ticked(tracker) == [[], ["send-notes"], []]
+
+
+def test_a_step_marked_done_by_the_previous_version_stays_done_until_taken_back(site, page):
+    """That version kept every step done in the interview's own list."""
+    beta = {**THREE["list"][1], "done": ["thank-you"]}
+    open_tracker(page, site, {**THREE, "list": [beta]})
+    expect(item(page, "Beta").locator("[data-overdue]")).to_be_hidden()
+    item(page, "Beta").get_by_role("button", name="Not done after all: Send your thank-you note").click()
+    expect(item(page, "Beta").locator("[data-overdue]")).to_be_visible()
+    assert ticked(page) == [[]]
 
 
 def test_the_first_versions_details_appear_as_the_first_interview(site, page):
