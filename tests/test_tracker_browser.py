@@ -191,8 +191,9 @@ def test_the_list_is_sorted_again_once_the_editor_closes(site, page):
 
 def test_an_interviews_links_take_its_details_along(site, page):
     open_tracker(page, site, THREE)
-    item(page, "Beta").get_by_role("link", name="Thank-you templates").click()
+    item(page, "Beta").get_by_role("link", name="Phone or video thank-you").click()
     expect(page.locator("h1")).to_contain_text("Note templates")
+    assert page.url.endswith("#thank-you-after-a-phone-or-video-screen")
     expect(page.locator("#atl-field-company")).to_have_value("Beta")
     page.go_back()
     item(page, "Acme").get_by_role("link", name="Dates").click()
