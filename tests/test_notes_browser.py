@@ -100,7 +100,9 @@ def test_a_folded_jump_list_leads_to_each_note_and_stays_off_paper(site, page):
     expect(page.get_by_role("heading", name="Thanking a reference")).to_be_in_viewport()
     page.emulate_media(media="print")
     expect(jump).to_be_hidden()
-    # nor the hint that points to the form, which paper does not have
+    # nor what the buttons do, nor the hint that points to the form: paper has neither
+    expect(page.get_by_text("every note below fills itself in")).to_be_visible()
+    expect(page.get_by_text("The buttons under each note")).to_be_hidden()
     expect(page.get_by_text("Add each interviewer above")).to_have_count(3)
     for hint in page.get_by_text("Add each interviewer above").all():
         expect(hint).to_be_hidden()
