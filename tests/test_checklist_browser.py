@@ -200,6 +200,17 @@ def test_ticks_are_kept_per_interview(site, page):
     expect(progress(page)).to_have_text(f"1 of {total} done")
 
 
+def test_an_interview_added_here_is_named_in_the_planner(site, page):
+    """This page has no form of the interview's details: its introduction leads to one."""
+    open_checklist(page, site)
+    page.get_by_role("button", name="Add an interview").click()
+    page.get_by_text("to name one you add here").get_by_role("link", name="planner").click()
+    expect(page.get_by_label("Interview", exact=True)).to_have_value(chosen(stored_data(page, READER_KEY))["id"])
+    page.get_by_label("Company (optional)").fill("Delta")
+    page.go_back(wait_until="networkidle")
+    expect(page.get_by_label("Interview", exact=True).locator("option:checked")).to_have_text("Delta")
+
+
 def test_the_first_versions_ticks_become_the_first_interviews(site, page):
     """A reader who ticked boxes with the first version finds them on the first visit after
     the update, in their first interview, and the old key is gone."""
