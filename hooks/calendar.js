@@ -77,19 +77,21 @@
     });
   }
 
-  // Where a step's "done" is kept: the tick of the checklist item it is done with (the step's
-  // `tick`: the checklist's id, the item's), else the interview's own list. A step marked done
-  // before it had an item stays done until taken back.
-  const record = (one, step) => (step.tick ? [one.ticks, ...step.tick] : [one, "done", step.id]);
+  // Where a step's "done" is kept: the tick of the checklist item it is done with (the rules'
+  // `done_with:`), else the interview's own list
+  function record(one, step) {
+    const tick = atl.reader.doneWith(step.id);
+    return tick ? [one.ticks, ...tick] : [one, "done", step.id];
+  }
   function isDone(one, step) {
     const [where, key, id] = record(one, step);
-    return one.done.includes(step.id) || (where[key] ?? []).includes(id);
+    return (atl.reader.own(where, key) ?? []).includes(id);
   }
-  // mark a step of interview `one` (a copy inside reader.change) done, or take it back
+  // mark a step of interview `one` (a copy inside reader.change) done, or take it back; first
+  // in its list, which is kept up to a length
   function mark(one, step, done) {
     const [where, key, id] = record(one, step);
-    if (!done) one.done = one.done.filter((other) => other !== step.id);
-    where[key] = (where[key] ?? []).filter((other) => other !== id).concat(done ? [id] : []);
+    where[key] = (done ? [id] : []).concat((atl.reader.own(where, key) ?? []).filter((other) => other !== id));
   }
 
   // A step of interview `one` in words, its region's way: "Monday 23 November, by 2:30 PM

@@ -40,10 +40,13 @@ WORDS = {
     "reset": "Reset",
     "reset_confirm": "Clear every tick on this checklist?",
     "reset_confirm_for": "Clear every tick for {title} on this checklist?",  # the chosen interview
+    # where a planner step is done with an item here (`done_with:`): its tick is the step's "done"
+    "reset_confirm_steps": "Clear every tick for {title} on this checklist? Steps of its follow-up plan that "
+                           "they mark as done will be to do again.",
     "kept_here": "Your ticks are kept in this browser only.",
     "toolbar_label": "Checklist",
 }
-CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+CHECKLIST_ID = re.compile(r"^(?!constructor$)[a-z0-9][a-z0-9_-]*$")  # not a name every JS object has
 BOX = re.compile(r"^ *\[(?P<mark>[ xX])\] +(?P<text>.*)$", re.DOTALL)  # as pymdownx.tasklist reads it
 ATTRIBUTES = re.compile(r"\s*\{:?(?P<inside>[^{}\n]*)\}\s*$")  # an attr_list block that ends an item
 ITEM_ID = re.compile(r"^\s*#(?P<id>[A-Za-z0-9][A-Za-z0-9_-]*)\s*$")
@@ -272,8 +275,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         build.report(error.at(path))
         return
     extension.ids[checklist_id] = path
+    words = build.words[FEATURE.name]
+    if any(checklist == checklist_id for checklist, _ in build.done_with.values()):
+        words = {**words, "reset_confirm_for": words["reset_confirm_steps"]}
     toolbar = build.template("checklist.html").render(
-        id=checklist_id, words=build.words[FEATURE.name], reader_words=build.words["reader"],
+        id=checklist_id, words=words, reader_words=build.words["reader"],
         scripts=build.use(page.file.src_uri, FEATURE.name),
     )
     extension.page = ChecklistPage(

@@ -91,6 +91,8 @@ class Build:
         self.scopes: dict[str, str] = {}
         self.defaults: dict[str, str] = {}
         self.choices: dict[str, list[str]] = {}  # a field whose value must be one of these (the regions)
+        # a planner step's id -> the checklist item whose tick is its "done" (the checklist's id, the item's)
+        self.done_with: dict[str, tuple[str, str]] = {}
         self.fields: dict[str, dict[str, str]] = {}  # id -> label, hint, kind, scope: for other features' forms
         self.css: list[str] = []  # CSS a feature makes for this build (the brand's colours), after the files
         self.mistakes: list[str] = []

@@ -103,7 +103,7 @@ def parse_step(entry: object, number: int, known: dict[str, Step],
         keep_time=entry.get("keep_time", False),
         text=texts["text"].strip(),
         links=_links(entry.get("links"), where),
-        done_with=_done_with(entry.get("done_with"), where, checklist_item),
+        done_with=_done_with(entry, where, checklist_item, known),
     )
 
 
@@ -140,16 +140,24 @@ def _links(links: object, where: str) -> tuple[str, ...]:
     return tuple(link.strip() for link in links)
 
 
-def _done_with(link: object, where: str, checklist_item: ChecklistItems) -> tuple[str, str] | None:
-    if link is None:
+def _done_with(entry: dict, where: str, checklist_item: ChecklistItems,
+               known: dict[str, Step]) -> tuple[str, str] | None:
+    """The checklist item a step's `done_with:` names: its checklist's id and its own."""
+    if "done_with" not in entry:
         return None
+    link = entry["done_with"]
     if not isinstance(link, str) or not CHECKLIST_ITEM.match(link):
         raise PlannerError(f"{where}: 'done_with:' must link to a checklist item, like checklist.md#send-notes",
                            "done_with")
     try:
-        return checklist_item(link)
+        item = checklist_item(link)
     except PlannerError as error:
         raise PlannerError(f"{where}: {error}", "done_with") from None
+    same = next((other.id for other in known.values() if other.done_with == item), None)
+    if same:
+        raise PlannerError(f"{where}: 'done_with:' names the item that step '{same}' is done with, and an item "
+                           "stands for one step only", "done_with")
+    return item
 
 
 def rule_in_words(step: Step, steps: dict[str, Step], words: dict[str, str]) -> str:

@@ -173,8 +173,7 @@ def render_planner(steps: list[Step], words: dict[str, str], **context: object) 
 
 def rules_data(steps: list[Step]) -> list[dict[str, object]]:
     """The rules as calendar.js reads them."""
-    return [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time,
-             **({"tick": s.done_with} if s.done_with else {})} for s in steps]
+    return [{"id": s.id, "title": s.title, "after": s.after, "keep_time": s.keep_time} for s in steps]
 
 
 TRACKER_WORDS = {
@@ -264,7 +263,9 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """The regions' holiday files; the follow-ups page when the nav lists it; where the
+    """The regions' holiday files; the site's planner rules (the first page that has them),
+    for the follow-ups page when the nav lists it and for the steps a checklist's tick marks
+    done, which every page that keeps the reader's data learns (`build.done_with`); where the
     planner's fields are kept. After the note templates' (priority 50): the follow-ups page
     shows the interviewers' fields they declare."""
     build = build_of(config)
@@ -277,8 +278,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for code in codes:
             data = json.dumps(holiday_table(code, first, last), ensure_ascii=False, separators=(",", ":"))
             files.append(File.generated(config, f"{HOLIDAYS}/{code}.json", content=data))
+    planner = _site_planner(build, files)
+    if planner:
+        build.done_with.update((step.id, step.done_with) for step in planner[1] if step.done_with)
     if TRACKER_PAGE in _nav_files(config.nav or []):
-        files.append(File.generated(config, TRACKER_PAGE, content=_tracker_page(build, files)))
+        if not planner:
+            raise PluginError(f"mkdocs.yml: the nav lists {TRACKER_PAGE}, but no page has a 'planner:'")
+        files.append(File.generated(config, TRACKER_PAGE, content=_tracker_page(build, *planner)))
     return files
 
 
@@ -306,11 +312,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
-    """Every page is read: a step's `done_with:` names an item its checklist has."""
+    """Every page is read: a step's `done_with:` names an item its checklist has (where that
+    checklist was read without a mistake, and in this build: not in a --dirty one that left it)."""
     build = build_of(config)
     for step, path, line in build.extensions[FEATURE.name].done_with:  # there is a checklist hook
         checklist, item = step.done_with
-        if item not in build.extensions["checklist"].items.get(checklist, ()):
+        items = build.extensions["checklist"].items
+        if checklist in items and item not in items[checklist]:
             build.report(PlannerError(f"step '{step.id}': 'done_with:' names '#{item}', which is not an item of "
                                       f"checklist '{checklist}'", line=line).at(path))
 
@@ -323,12 +331,16 @@ def _checklist_items(page: str, files: Files, build: Build) -> Callable[[str], t
         path, item = link.split("#")
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
         file = files.get_file_from_path(target)
+        if not file or not file.is_documentation_page() or not file.inclusion.is_included():
+            raise PlannerError(f"'done_with: {link}' links to {target}, which is not a page of this site "
+                               "(links go from this page's folder; excluded and draft pages are not built)")
+        if "checklist" not in build.extensions:
+            raise PlannerError("'done_with:' needs hooks/checklist.py under 'hooks:' in mkdocs.yml")
         try:
-            front = read_front_matter(file.content_string) if file and file.is_documentation_page() else None
-        except SourceError:  # that page's own mistake, which it reports
-            front = None
-        checklist = front.data.get("checklist") if front else None
-        if "checklist" not in build.extensions or not isinstance(checklist, str):
+            checklist = read_front_matter(file.content_string).data.get("checklist")
+        except SourceError:  # that page's own mistake, which stops the build with its line
+            return "", item
+        if not isinstance(checklist, str):
             raise PlannerError(f"'done_with: {link}' must link to an item of a checklist page, and {target} is not one")
         return checklist, item
 
@@ -354,21 +366,33 @@ def _nav_files(nav: object) -> list[str]:
     return [f for value in values for f in _nav_files(value)]
 
 
-def _tracker_page(build: Build, files: Files) -> str:
-    """The follow-ups page's Markdown, with the rules of the site's planner page (the first
-    that has them) and the interviewers' fields that the note templates declare."""
+def _site_planner(build: Build, files: Files) -> tuple[str, list[Step]] | None:
+    """The site's planner page (the first page that has a `planner:`) and its rules, before
+    any page is read: a mistake in them stops the build here, in its one line. A front matter
+    that cannot be read is its page's own mistake (features.py lists it with the others),
+    unless there is then no planner for the follow-ups page: it may be the planner's."""
+    unread = None
     for file in files.documentation_pages():
-        try:  # before any page is read: the build stops on a mistake here
+        path = docs_path(file.src_uri, build.config)
+        try:
             front = read_front_matter(file.content_string) if file.src_uri != TRACKER_PAGE else None
-            is_planner = front and "planner" in front.data
-            steps = parse_rules(front, _checklist_items(file.src_uri, files, build)) if is_planner else None
         except SourceError as error:
-            raise PluginError(error.at(docs_path(file.src_uri, build.config))) from None
-        if steps:
-            planner_page, heading = file.src_uri, slugify(build.words[FEATURE.name]["heading"], "-")
-            break
-    else:
-        raise PluginError(f"mkdocs.yml: the nav lists {TRACKER_PAGE}, but no page has a 'planner:'")
+            unread = unread or error.at(path)
+            continue
+        try:
+            if front and "planner" in front.data:
+                return file.src_uri, parse_rules(front, _checklist_items(file.src_uri, files, build))
+        except SourceError as error:
+            raise PluginError(error.at(path)) from None
+    if unread and TRACKER_PAGE in _nav_files(build.config.nav or []):
+        raise PluginError(unread)
+    return None
+
+
+def _tracker_page(build: Build, planner_page: str, steps: list[Step]) -> str:
+    """The follow-ups page's Markdown, with the rules of the site's planner page and the
+    interviewers' fields that the note templates declare."""
+    heading = slugify(build.words[FEATURE.name]["heading"], "-")
     words = build.words[FEATURE.name]
     by_id = {step.id: step for step in steps}
     return build.template("tracker.html").render(

@@ -39,7 +39,10 @@
     const ticks = {};
     for (const [checklist, done] of Object.entries(own(raw, "ticks") ?? {}))
       if (is(NAME, checklist)) ticks[checklist] = list(done, MAX.ticks).filter((item) => is(NAME, item));
-    const done = list(own(raw, "done"), MAX.ticks).filter((step) => is(NAME, step));  // steps marked done
+    // steps marked done; one that a checklist item now stands for (`done_with:`) becomes its tick
+    const done = list(own(raw, "done"), MAX.ticks).filter((step) => is(NAME, step) && !reader.doneWith(step));
+    for (const [checklist, item] of list(own(raw, "done"), MAX.ticks).map(reader.doneWith).filter(Boolean))
+      if (!(ticks[checklist] ??= []).includes(item)) ticks[checklist].unshift(item);
     return { id: raw.id, f: fields(own(raw, "f")), people: list(own(raw, "people"), MAX.people).map(fields), ticks, done };
   }
   // any stored or imported value as this version's data; what does not fit is left out
@@ -155,6 +158,8 @@
     defaultOf: (name) => own(settings().defaults, name),  // a field's default (reader.py)
     scopeOf: (name) => own(settings().scopes, name),  // where a field is kept (reader.py)
     choices: (name) => own(settings().choices, name),  // the values a field may take (reader.py), if it is a choice
+    // the checklist item whose tick is a planner step's "done" ([checklist, item], reader.py), if any
+    doneWith: (step) => (typeof step === "string" ? own(settings().done_with, step) : undefined),
     // an interview's name in lists: its company and job title, else "Interview 2"
     title: (one) => [one.f.company, one.f.role].filter(Boolean).join(", ") || word("untitled", { n: data.list.indexOf(one) + 1 }),
     clean,

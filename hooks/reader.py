@@ -48,9 +48,10 @@ WORDS = {
 
 def page_data(build: Build) -> dict[str, object]:
     """What reader.js reads on every page that uses it: where each field is kept, defaults,
-    the values a field may take, and the words it shows."""
+    the values a field may take, the planner steps that a checklist item's tick marks done,
+    and the words it shows."""
     words = build.words["reader"]
-    return {"scopes": build.scopes, "defaults": build.defaults, "choices": build.choices,
+    return {"scopes": build.scopes, "defaults": build.defaults, "choices": build.choices, "done_with": build.done_with,
             "words": {key: words[key] for key in ("untitled", "none", "printed_for", "added", "full", "storage",
                                                   "unread", "not_address", "made_first")}}
 

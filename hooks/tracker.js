@@ -55,7 +55,7 @@
       const next = s.next && line(s.next, words.next, cal.dateWords(s.next, stepOf(s.next.id), s.one, plannerWords));
       const unknown = s.next && cal.unknown(s.next, plannerWords);
       li.querySelector("[data-next]").textContent = !s.dates ? plannerWords.pending
-        : unknown ? atl.fill(words.next_unknown, { next, note: unknown }) : next || (s.dates.length ? words.done : "");
+        : unknown ? atl.fill(words.next_unknown, { next, note: unknown }) : next || (s.dates.length && !s.overdue ? words.done : "");
       const focus = s.overdue ?? s.next;  // the step to do now
       const undo = s.dates?.findLast((found) => found.done)?.id;  // the latest step done, to take back
       li.querySelector("[data-mark]").hidden = !focus && !undo;
@@ -71,8 +71,9 @@
       return li;
     }
     // what the keyboard is on in an item, to find again in the item drawn anew: a link by its
-    // address, a button by what it does (its first data- attribute), else the heading
-    const kind = (el) => el.getAttribute("href") ?? el.getAttributeNames().find((name) => name.startsWith("data-"));
+    // address, a button by what it does (its first data- attribute) and to which step, else the
+    // heading (not another step's button, which Enter would then mark)
+    const kind = (el) => el.getAttribute("href") ?? `${el.getAttributeNames().find((name) => name.startsWith("data-"))} ${el.value}`;
     function show() {
       const all = reader.data().list.map(summary);
       all.sort((a, b) => a.rank.localeCompare(b.rank));

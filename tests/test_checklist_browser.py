@@ -162,7 +162,9 @@ def test_instant_navigation_away_and_back(site, page):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.get_by_role("button", name="Reset").click()
     page.evaluate("0")  # a round trip: the click's handlers, and any confirm they showed, have run
-    assert dialogs == ["Clear every tick for Interview 1 on this checklist?"]  # whose ticks, of several interviews
+    # whose ticks, of several interviews; and that the plan's steps they mark done are to do again
+    assert dialogs == [("Clear every tick for Interview 1 on this checklist? Steps of its follow-up plan that they "
+                       "mark as done will be to do again.")]
 
 
 def test_stale_ids_are_dropped_and_other_schemas_ignored(site, page):

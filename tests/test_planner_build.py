@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sitebuild import assert_cli_prints_one_error_line, build_site, cli_build, failed_build_log, write_site
+from sitebuild import ROOT, assert_cli_prints_one_error_line, build_site, cli_build, failed_build_log, write_site
 
 CHANGED = """---
 planner:
@@ -116,24 +116,28 @@ def test_bad_rules_are_one_line_when_the_nav_has_the_tracker(tmp_path):
 CHECKLIST = "---\nchecklist: c\n---\n# C\n\n## S\n\n- [ ] Send it {#sent}\n"
 
 
-def test_a_step_done_with_a_checklist_item_carries_its_tick(tmp_path):
-    """The tick is the step's "done" (calendar.js): the rules name the checklist and the item,
-    for the planner and the follow-ups page alike."""
+def test_a_step_done_with_a_checklist_item_is_known_to_every_page_that_keeps_ticks(tmp_path):
+    """The item's tick is the step's "done" (calendar.js), and a step marked done by the
+    version before is moved to it (reader.js): the checklist page needs to know it too."""
     pages = {**planner_page(STEP + "    done_with: sub/c.md#sent\n"), "sub/c.md": CHECKLIST, "index.md": "# Home\n"}
     config = write_site(tmp_path, pages, "nav:\n  - index.md\n  - p.md\n  - sub/c.md\n  - follow-ups.md\n")
     build_site(config, tmp_path / "site", "http://127.0.0.1/")
-    for page in ("p", "follow-ups"):
+    for page in ("p", "follow-ups", "sub/c"):
         html = (tmp_path / f"site/{page}/index.html").read_text()
-        assert "&#34;tick&#34;: [&#34;c&#34;, &#34;sent&#34;]" in html
+        data = html.split('data-atl-data="reader">', 1)[1].split("</script>", 1)[0]
+        assert json.loads(data)["done_with"] == {"a": ["c", "sent"]}
 
 
 NOT_AN_ITEM = "'done_with:' must link to a checklist item, like checklist.md#send-notes"
 NOT_A_CHECKLIST = "must link to an item of a checklist page, and {} is not one"
+NOT_A_PAGE = ("which is not a page of this site (links go from this page's folder; excluded and draft pages "
+              "are not built)")
 DONE_WITH = [
     ("c.md", NOT_AN_ITEM),
     ("[C](c.md#sent)", NOT_AN_ITEM),
     ("p.md#sent", "'done_with: p.md#sent' " + NOT_A_CHECKLIST.format("p.md")),
-    ("gone.md#sent", "'done_with: gone.md#sent' " + NOT_A_CHECKLIST.format("gone.md")),
+    ("gone.md#sent", "'done_with: gone.md#sent' links to gone.md, " + NOT_A_PAGE),
+    ("/c.md#sent", "'done_with: /c.md#sent' links to /c.md, " + NOT_A_PAGE),
     ("c.md#send", "'done_with:' names '#send', which is not an item of checklist 'c'"),
 ]
 
@@ -145,6 +149,53 @@ def test_a_wrong_done_with_stops_the_build_with_one_line(tmp_path, link, message
     pages = {**planner_page(STEP + f"    done_with: '{link}'\n"), "c.md": CHECKLIST}
     nav = "nav:\n  - P: p.md\n  - C: c.md\n  - F: follow-ups.md\n" if tracker else ""
     assert_cli_prints_one_error_line(write_site(tmp_path, pages, nav), f"docs/p.md:6: step 'a': {message}")
+
+
+def test_an_item_stands_for_one_step_and_an_empty_done_with_is_a_mistake(tmp_path):
+    two = STEP + "    done_with: c.md#sent\n  - id: b\n    title: B\n    after: {a: 1}\n    done_with: c.md#sent\n"
+    assert_cli_prints_one_error_line(write_site(tmp_path, {**planner_page(two), "c.md": CHECKLIST}),
+                                     "docs/p.md:10: step 'b': 'done_with:' names the item that step 'a' is done with, "
+                                     "and an item stands for one step only")
+    assert_cli_prints_one_error_line(write_site(tmp_path, {**planner_page(STEP + "    done_with:\n")}),
+                                     "docs/p.md:6: step 'a': " + NOT_AN_ITEM)
+
+
+@pytest.mark.parametrize("checklist, message", [
+    ("---\nchecklist: c\ndescription: [a\n---\n# C\n",
+     "docs/z.md:4: the front matter is not valid YAML: did not find expected ',' or ']'"),
+    ("---\nchecklist: c\n---\n# C\n\n## S\n\n- [ ] A {#sent}\n- [ ] B {#sent}\n",
+     "docs/z.md:9: item id 'sent' is used twice (first on line 8); give one of them its own {#some-id}"),
+    ("---\nchecklist: constructor\n---\n# C\n\n## S\n\n- [ ] A {#sent}\n",
+     "docs/z.md:2: 'checklist: constructor' must be an id like 'follow-up'"),
+])
+@pytest.mark.parametrize("tracker", [False, True])
+def test_a_mistake_in_the_checklist_linked_to_is_its_own_one_line(tmp_path, checklist, message, tracker):
+    """The planner page comes first (p.md, z.md), and reads the checklist's front matter on the way."""
+    pages = {"index.md": "# Home\n", **planner_page(STEP + "    done_with: z.md#sent\n"), "z.md": checklist}
+    nav = "nav:\n  - index.md\n  - p.md\n  - z.md\n  - follow-ups.md\n" if tracker else ""
+    run = cli_build(write_site(tmp_path, pages, nav), "--strict")
+    said = [line for line in run.stderr.splitlines() if not line.startswith("INFO")]
+    assert said == [f"ERROR   -  {message}"], run.stderr
+
+
+def test_a_checklist_left_out_of_the_build_or_without_its_hook_is_named(tmp_path):
+    pages = {**planner_page(STEP + "    done_with: c.md#sent\n"), "c.md": CHECKLIST}
+    config = write_site(tmp_path, pages, "exclude_docs: c.md\n")
+    not_built = "docs/p.md:6: step 'a': 'done_with: c.md#sent' links to c.md, " + NOT_A_PAGE
+    assert_cli_prints_one_error_line(config, not_built)
+    config.write_text(config.read_text().replace("exclude_docs: c.md\n", "").replace(
+        f"  - {ROOT / 'hooks/checklist.py'}\n", ""))
+    assert_cli_prints_one_error_line(config, "docs/p.md:6: step 'a': 'done_with:' needs hooks/checklist.py under "
+                                             "'hooks:' in mkdocs.yml")
+
+
+def test_a_dirty_build_that_leaves_the_checklist_unread_builds(tmp_path):
+    """`mkdocs serve --dirty` reads only the pages changed: the item is not checked then."""
+    config = write_site(tmp_path, {**planner_page(STEP + "    done_with: c.md#sent\n"), "c.md": CHECKLIST})
+    assert cli_build(config, "--strict").returncode == 0
+    (tmp_path / "docs/p.md").touch()
+    run = cli_build(config, "--dirty")  # not --strict: MkDocs warns that a dirty build is one
+    assert run.returncode == 0 and "ERROR" not in run.stderr, run.stderr
 
 
 def test_unknown_ui_word_is_an_error(tmp_path):

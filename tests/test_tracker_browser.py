@@ -95,10 +95,10 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
 
 
 def ticked(page):
-    """Each stored interview's ticks on the follow-up checklist; no step is kept done elsewhere."""
+    """Each stored interview's ticks on the follow-up checklist (sorted); no step is kept done elsewhere."""
     interviews = stored(page, READER_KEY)["list"]
     assert all(one["done"] == [] for one in interviews)
-    return [one["ticks"].get("follow-up", []) for one in interviews]
+    return [sorted(one["ticks"].get("follow-up", [])) for one in interviews]
 
 
 def test_each_items_controls_say_which_interview_they_are_for(site, page):
@@ -135,7 +135,7 @@ def test_a_double_tap_marks_one_step(site, page):
     expect(delta.get_by_role("button", name="Mark as done: First check-in")).to_be_visible()
     assert ticked(page) == [["send-notes"]]
     delta.get_by_role("button", name="Mark as done: First check-in").click()
-    assert ticked(page) == [["send-notes", "first-check-in"]]
+    assert ticked(page) == [["first-check-in", "send-notes"]]
     delta.get_by_role("button", name="Not done after all: First check-in").dblclick()
     expect(delta.get_by_role("button", name="Not done after all: Send your thank-you note")).to_be_visible()
     assert ticked(page) == [["send-notes"]]
@@ -454,8 +454,10 @@ def test_the_keyboard_stays_on_its_button_when_the_list_is_drawn_anew(site, cont
         localStorage.setItem(key, JSON.stringify(d));
     }"""
     there.evaluate(done, [READER_KEY, ["thank-you"]])
-    expect(mark).to_have_text("Mark as done: First check-in")  # the next step's, and still the keyboard's
-    expect(mark).to_be_focused()
+    # the button is now the next step's: Enter there would mark a step the reader never chose
+    expect(mark).to_have_text("Mark as done: First check-in")
+    expect(item(here, "Beta").get_by_role("heading")).to_be_focused()
+    mark.focus()
     there.evaluate(done, [READER_KEY, ["thank-you", "first-check-in", "final-check-in", "move-on"]])
     expect(mark).to_be_hidden()
     expect(item(here, "Beta").get_by_role("heading")).to_be_focused()
@@ -464,7 +466,7 @@ def test_the_keyboard_stays_on_its_button_when_the_list_is_drawn_anew(site, cont
     here.unroute("**/holidays/NZ.json")
     here.evaluate("dispatchEvent(new Event('online'))")
     expect(item(here, "Kiwi").locator("[data-next]")).to_contain_text("Tuesday 9 February")
-    expect(item(here, "Kiwi").get_by_role("link")).to_have_count(4)  # Dates, and the next step's three
+    expect(item(here, "Kiwi").get_by_role("link")).to_have_count(5)  # Dates, and the next step's four
     expect(edit).to_be_focused()
     there.evaluate("""(key) => {  // Kiwi removed there
         const d = JSON.parse(localStorage.getItem(key));
@@ -688,7 +690,7 @@ def test_the_checklist_and_the_plan_keep_one_record_of_done(site, context):
     beta.get_by_role("button", name="Mark as done: First check-in").click()
     expect(checklist.get_by_role("checkbox", name="Check in one or two business days")).to_be_checked()
     expect(checklist.locator("[data-checklist-progress]")).to_have_text("2 of 24 done")
-    assert ticked(tracker) == [[], ["send-notes", "first-check-in"], []]
+    assert ticked(tracker) == [[], ["first-check-in", "send-notes"], []]
     # the planner says so too
     tracker.goto(site.url + "timing/", wait_until="networkidle")
     expect(tracker.locator('[data-step="thank-you"]')).to_have_attribute("data-state", "done")
@@ -703,14 +705,39 @@ def test_the_checklist_and_the_plan_keep_one_record_of_done(site, context):
     assert ticked(tracker) == [[], ["send-notes"], []]
 
 
-def test_a_step_marked_done_by_the_previous_version_stays_done_until_taken_back(site, page):
-    """That version kept every step done in the interview's own list."""
-    beta = {**THREE["list"][1], "done": ["thank-you"]}
-    open_tracker(page, site, {**THREE, "list": [beta]})
+def test_a_step_marked_done_by_the_previous_version_becomes_its_items_tick(site, page):
+    """That version kept every step done in the interview's own list; the checklist shows it."""
+    beta = {**THREE["list"][1], "done": ["thank-you", "move-on"]}
+    page.clock.set_fixed_time(NOW)
+    page.goto(site.url, wait_until="networkidle")
+    keep(page, READER_KEY, {**THREE, "list": [beta], "at": "bbbbbb"})
+    page.goto(site.url + "checklist/", wait_until="networkidle")
+    expect(page.get_by_role("checkbox", name="Send the notes")).to_be_checked()
+    open_tracker(page, site)
     expect(item(page, "Beta").locator("[data-overdue]")).to_be_hidden()
+    item(page, "Beta").get_by_role("button", name="Not done after all: Move on").click()
     item(page, "Beta").get_by_role("button", name="Not done after all: Send your thank-you note").click()
     expect(item(page, "Beta").locator("[data-overdue]")).to_be_visible()
     assert ticked(page) == [[]]
+
+
+def test_no_step_is_both_overdue_and_all_done(site, page):
+    """The last step done, and one before it taken back (its item unticked on the checklist)."""
+    ticks = {"follow-up": ["send-notes", "first-check-in"]}
+    beta = {**interview("bbbbbb", company="Beta", interview_date="2026-11-02"), "ticks": ticks, "done": ["move-on"]}
+    open_tracker(page, site, {**THREE, "list": [beta]})
+    expect(item(page, "Beta").locator("[data-overdue]")).to_have_text(
+        "Overdue: Final check-in, Thursday, November 19")
+    expect(item(page, "Beta").locator("[data-next]")).to_have_text("")
+
+
+def test_a_mark_is_kept_beside_a_full_list_of_ticks(site, page):
+    """Ticks are kept up to a length: the newest first."""
+    beta = {**THREE["list"][1], "ticks": {"follow-up": [f"x{n}" for n in range(500)]}}
+    open_tracker(page, site, {**THREE, "list": [beta]})
+    item(page, "Beta").get_by_role("button", name="Mark as done: Send your thank-you note").click()
+    page.reload(wait_until="networkidle")
+    expect(item(page, "Beta").locator("[data-overdue]")).to_be_hidden()
 
 
 def test_the_first_versions_details_appear_as_the_first_interview(site, page):
