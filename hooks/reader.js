@@ -40,8 +40,9 @@
     for (const [checklist, done] of Object.entries(own(raw, "ticks") ?? {}))
       if (is(NAME, checklist)) ticks[checklist] = list(done, MAX.ticks).filter((item) => is(NAME, item));
     // steps marked done; one that a checklist item now stands for (`done_with:`) becomes its tick
-    const done = list(own(raw, "done"), MAX.ticks).filter((step) => is(NAME, step) && !reader.doneWith(step));
-    for (const [checklist, item] of list(own(raw, "done"), MAX.ticks).map(reader.doneWith).filter(Boolean))
+    const marked = list(own(raw, "done"), MAX.ticks).filter((step) => is(NAME, step));
+    const done = marked.filter((step) => !reader.doneWith(step));
+    for (const [checklist, item] of marked.map(reader.doneWith).filter(Boolean))
       if (!(ticks[checklist] ??= []).includes(item)) ticks[checklist].unshift(item);
     return { id: raw.id, f: fields(own(raw, "f")), people: list(own(raw, "people"), MAX.people).map(fields), ticks, done };
   }
