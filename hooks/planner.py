@@ -303,7 +303,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return
     extension.done_with += [(step, path, front.line("planner", index, "done_with"))
                             for index, step in enumerate(steps) if step.done_with]
-    extension.report = lambda error: build.report(error.at(source_path(page, config)))
+    extension.report = lambda error: build.report(error.at(path))
     extension.block = render_planner(
         steps, build.words[FEATURE.name], template=build.template("planner.html"), product=config.site_name,
         region=build.fields.get("region"), reader_words=build.words["reader"],
