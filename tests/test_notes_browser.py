@@ -551,8 +551,13 @@ def test_without_javascript_every_template_is_readable(site, new_page):
     expect(card.locator("[data-note-subject]")).to_have_text(subject)
     expect(card.get_by_role("link", name="Open in email")).to_be_visible()
     # the words around them speak of what this page can do
-    expect(page.get_by_text("put your own details in place of the words in brackets")).to_be_visible()
+    expect(page.get_by_text("Put your own details in place of the words in brackets")).to_be_visible()
+    expect(page.get_by_text("Open the note you need in your email app")).to_be_visible()
     expect(page.get_by_text("every note below fills itself in")).to_be_hidden()
+    page.emulate_media(media="print")  # paper has no email app and no buttons
+    expect(page.get_by_text("Put your own details in place of the words in brackets")).to_be_visible()
+    expect(page.get_by_text("Open the note you need in your email app")).to_be_hidden()
+    page.emulate_media(media="screen")
     expect(page.get_by_text("Add each interviewer above")).to_have_count(3)
     expect(page.get_by_text("Add each interviewer above").first).to_be_hidden()
 
