@@ -151,5 +151,16 @@
     if (last && last !== dates.at(-1) && !last.done) last.state = "overdue";
     return dates;
   }
-  atl.calendar = { holidays, ready, workingDaysAfter, plan, planFor, mark, dateWords, notes, unknown, ahead, fileName, isoDate, dayNumber };
+  // the file code (files.js, loaded when first asked for); or, when it does not load, null,
+  // and `said` tells the reader
+  async function files(said, words) {
+    try {
+      await atl.script("files");
+      return atl.files;
+    } catch {
+      said.textContent = words.files_unloaded;
+      return null;
+    }
+  }
+  atl.calendar = { files, holidays, ready, workingDaysAfter, plan, planFor, mark, dateWords, notes, unknown, ahead, fileName, isoDate, dayNumber };
 })();

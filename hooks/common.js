@@ -26,11 +26,16 @@ window.atl = (() => {
     forget: (keys) => keys.map((key) => atl.save(key, null)).every(Boolean),  // true when all are gone
     // the UI words `pattern` with each {name} replaced by values[name], taken as plain text
     fill: (pattern, values) => pattern.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? values[name] : whole)),
-    // a feature's script, loaded once (in order, where several are asked at once)
+    // a feature's script, loaded once (in order, where several are asked at once); asked for
+    // again after it failed to load (offline, say), it is tried again
     script(name) {
       if (!loading.has(name))
-        loading.set(name, new Promise((resolve, reject) => document.head.append(Object.assign(document.createElement("script"),
-          { src: new URL(`${name}.js`, scripts).href, async: false, onload: resolve, onerror: reject }))));
+        loading.set(name, new Promise((resolve, reject) => document.head.append(Object.assign(document.createElement("script"), {
+          src: new URL(`${name}.js`, scripts).href, async: false, onload: resolve,
+          onerror: (error) => {
+            loading.delete(name);
+            reject(error);
+          } }))));
       return loading.get(name);
     },
     everyPage(init) {

@@ -43,9 +43,10 @@
     }
 
     button.addEventListener("click", async () => {
-      await atl.script("files");  // the calendar file's code comes when it is first asked for
-      const events = atl.files.events(reader.current(), dates, steps, words, scope);
-      atl.files.ics(events, form.dataset.product, cal.fileName(reader.current(), words));
+      const files = await cal.files(downloaded, words);
+      if (!files) return;
+      const events = files.events(reader.current(), dates, steps, words, scope);
+      files.ics(events, form.dataset.product, cal.fileName(reader.current(), words));
       downloaded.textContent = atl.fill(words.calendar_done, { count: events.length });
     });
     reader.form(form, update);

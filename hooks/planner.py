@@ -86,6 +86,8 @@ WORDS = {
                      "at 9:00, or an hour before a step due by an earlier time, for any calendar app.",
     "calendar_done": "Dates downloaded: {count}. Open the file to add them to your calendar.",
     "event": "{title}: {about}",
+    "files_unloaded": "The file could not be made: part of this page did not load. Check your connection, "
+                      "then try again.",
     "role_at": "{role} at {company}",
     "file_name": "{title} follow-up.ics",  # the browser makes it a safe file name
 }

@@ -123,9 +123,10 @@
       if (focus) (edit ?? addButton).focus();
     }
     async function download(interviews, name) {
-      await Promise.all([atl.script("files"), cal.ready(interviews)]);
-      const events = interviews.map(summary).flatMap((s) => atl.files.events(s.one, s.dates, steps, plannerWords, stepsRoot));
-      atl.files.ics(events, root.dataset.product, name);
+      const [files] = await Promise.all([cal.files(status, plannerWords), cal.ready(interviews)]);
+      if (!files) return;
+      const events = interviews.map(summary).flatMap((s) => files.events(s.one, s.dates, steps, plannerWords, stepsRoot));
+      files.ics(events, root.dataset.product, name);
       status.textContent = atl.fill(words.calendar_done, { count: events.length });
     }
 
@@ -163,16 +164,17 @@
     article.querySelector("[data-tracker-export]").addEventListener("click", async () => {
       dataStatus.textContent = reader.locked() ? words.export_unread : "";
       if (reader.locked()) return;  // not an empty file that looks like a copy
-      await atl.script("files");
-      atl.files.save(reader.data(), words.export_file);
+      const files = await cal.files(dataStatus, plannerWords);
+      files?.save(reader.data(), words.export_file);
     });
     article.querySelector("[data-tracker-import]").addEventListener("change", async ({ target }) => {
       const [file] = target.files;
       target.value = "";
       preview.hidden = true;
       if (!file) return;
-      await atl.script("files");
-      const found = await atl.files.read(file, reader.data());
+      const files = await cal.files(dataStatus, plannerWords);
+      if (!files) return;
+      const found = await files.read(file, reader.data());
       dataStatus.textContent = found.error ? `${atl.fill(words[found.error], { max: reader.max })} ${words.nothing_changed}` : "";
       if (found.error) return;
       incoming = found.incoming;
@@ -184,7 +186,7 @@
     preview.addEventListener("click", ({ target }) => {
       if (target.matches("[data-import-confirm]") && incoming) {
         const add = incoming;
-        const kept = reader.change((d) => atl.files.merge(d, add));
+        const kept = reader.change((d) => atl.files.merge(d, add));  // files.js came with the preview
         dataStatus.textContent = atl.fill(kept ? words.imported : words.import_unkept, { count: reader.data().list.length });
       }
       if (target.matches("[data-import-confirm], [data-import-cancel]")) {

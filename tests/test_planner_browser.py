@@ -288,6 +288,19 @@ def download_calendar(page):
     return Path(download.value.path()).read_bytes()
 
 
+def test_a_calendar_file_whose_code_does_not_load_says_so_and_is_tried_again(site, page):
+    open_planner(page, site.url + "timing/")
+    fill(page, interview_date="2026-11-20")
+    page.route("**/files.js", lambda route: route.abort())  # offline, and the code not kept
+    page.get_by_role("button", name="Add to calendar").click()
+    status = page.locator("[data-plan-calendar-status]")
+    expect(status).to_have_text("The file could not be made: part of this page did not load. "
+                                "Check your connection, then try again.")
+    page.unroute("**/files.js")
+    download_calendar(page)
+    expect(status).to_have_text("Dates downloaded: 4. Open the file to add them to your calendar.")
+
+
 def test_the_calendar_file_holds_the_dates_and_the_texts(site, page):
     open_planner(page, site.url + "timing/")
     fill(page, interview_date="2026-11-20", decision_date="2026-11-27", company=COMPANY, role=ROLE)

@@ -234,6 +234,24 @@ def choose_file(page, name, content: bytes):
                                                            "buffer": content})
 
 
+def test_files_whose_code_does_not_load_say_so_and_change_nothing(site, page):
+    open_tracker(page, site, THREE)
+    page.route("**/files.js", lambda route: route.abort())  # offline, and the code not kept
+    unloaded = ("The file could not be made: part of this page did not load. "
+                "Check your connection, then try again.")
+    page.get_by_role("button", name="Add all to calendar").click()
+    expect(page.locator("[data-tracker-status]")).to_have_text(unloaded)
+    page.get_by_role("button", name="Download my data").click()
+    expect(page.locator("[data-tracker-data-status]")).to_have_text(unloaded)
+    page.locator("[data-tracker-data-status]").evaluate("e => e.textContent = ''")
+    choose_file(page, "mine.json", json.dumps({"format": "after-the-interview", "v": 2, "data": THREE}).encode())
+    expect(page.locator("[data-tracker-data-status]")).to_have_text(unloaded)
+    expect(page.locator("[data-tracker-preview]")).to_be_hidden()
+    assert stored(page, READER_KEY) == THREE
+    page.unroute("**/files.js")
+    calendar_of(page, page.get_by_role("button", name="Add all to calendar"))
+
+
 def test_download_delete_and_import_again(site, page):
     open_tracker(page, site, THREE)
     page.evaluate("(key) => localStorage.setItem(key, '{}')", f"{SUB_PATH}.__palette")  # Material's own
