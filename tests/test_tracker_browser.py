@@ -84,6 +84,12 @@ def test_every_interview_with_its_next_step_overdue_first(site, page):
     assert page.evaluate(name, "Acme " + "X" * 80) == "Acme.ics"
     expect(acme.get_by_role("button", name="Mark as done: First check-in")).to_be_visible()
     assert ticked(page) == [["send-notes"], ["send-notes"], []]
+    # side by side, or wrapped on a phone, the two never touch: a tap meant for one misses the other
+    for width in (1280, 360):
+        page.set_viewport_size({"width": width, "height": 720})
+        mark, undo = (acme.get_by_role("button", name=name).bounding_box() for name in (
+            "Mark as done: First check-in", "Not done after all: Send your thank-you note"))
+        assert undo["y"] >= mark["y"] + mark["height"] + 6 or undo["x"] >= mark["x"] + mark["width"] + 6
     # marked by mistake: the latest step done is taken back, and is to do again
     expect(item(page, "Gamma").get_by_role("button", name="Not done after all")).to_have_count(0)
     acme.get_by_role("button", name="Not done after all: Send your thank-you note").click()
