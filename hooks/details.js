@@ -58,14 +58,22 @@
     return one?.people[n];
   }
 
-  // An email field holding what no email link can use says so in its warning (form.html),
-  // once the reader leaves it or at once for what was kept; as soon as it is right, no more
+  // The mistake in a field's value, by the name of its words: an email field holding what no
+  // email link can use, a decision date before the interview (the planner leaves it out)
+  function mistake(input) {
+    if (!input.value) return "";
+    if (input.type === "email") return reader.address(input.value) ? "" : "not_address";
+    const interview = reader.current()?.f.interview_date ?? "";
+    return input.name === "decision_date" && reader.date(interview) && input.value < interview ? "decision_early" : "";
+  }
+  // A field with a mistake says so in its warning (form.html), once the reader leaves it or at
+  // once for what was kept; as soon as it is right, no more
   function warn(input) {
-    const note = input.type === "email" && input.parentElement.querySelector(".atl-field__warning");
+    const note = input.parentElement.querySelector(".atl-field__warning");
     if (!note) return;
-    const bad = Boolean(input.value) && !reader.address(input.value);
-    note.textContent = bad ? reader.word("not_address") : "";
-    input.ariaInvalid = bad || null;
+    const found = mistake(input);
+    note.textContent = found && reader.word(found);
+    input.ariaInvalid = Boolean(found) || null;
   }
 
   // A choice kept that this site does not offer (where the job is, from another edition's
@@ -113,7 +121,8 @@
       for (const group of root.querySelectorAll("details")) group.open ||= [...group.querySelectorAll("[name]")].some((i) => i.value);
       show();
     };
-    root.addEventListener("change", ({ target }) => warn(target));
+    // a date changed can make another one right or wrong: the interview's, the decision's
+    root.addEventListener("change", ({ target }) => [target, ...root.querySelectorAll("[type=date]")].forEach(warn));
     root.addEventListener("focusout", ({ target }) => target.options && offer(target, target.value, null));
     root.addEventListener("input", ({ target }) => {
       if (!target.name) return;

@@ -36,6 +36,7 @@ WORDS = {
               "version of the site, or damaged. It is left as it is, so what you type here is not kept. "
               "Your follow-ups page can delete it.",
     "not_address": "This does not look like one email address, so the notes will open in your email app without it.",
+    "decision_early": "This date is before the interview date: check its day, month and year.",
     "people": "Interviewers",
     "people_hint": "Check-ins and other notes to one person go to the first interviewer: put your main "
                    "contact first.",
@@ -53,7 +54,7 @@ def page_data(build: Build) -> dict[str, object]:
     words = build.words["reader"]
     return {"scopes": build.scopes, "defaults": build.defaults, "choices": build.choices, "done_with": build.done_with,
             "words": {key: words[key] for key in ("untitled", "none", "printed_for", "added", "full", "storage",
-                                                  "unread", "not_address", "made_first")}}
+                                                  "unread", "not_address", "decision_early", "made_first")}}
 
 
 FEATURE = Feature(name="reader", words=WORDS, script=True, style=True, data=page_data, later=("migrate",))

@@ -240,6 +240,34 @@ def test_an_address_no_link_can_use_says_so_once_the_reader_leaves_the_field(sit
     expect(warning).to_be_hidden()
 
 
+def test_a_decision_date_before_the_interview_says_so_until_one_of_them_is_right(site, page):
+    """A day and month swapped in a date field that follows the phone's language, say: the
+    check-in note would thank them for a decision due before the interview."""
+    open_notes(page, site)
+    interview, decision = field(page, "interview_date"), field(page, "decision_date")
+    warning = page.locator("#atl-warn-decision_date")
+    interview.fill("2026-12-11")
+    decision.fill("2026-12-04")
+    expect(warning).to_have_text("This date is before the interview date: check its day, month and year.")
+    expect(decision).to_have_attribute("aria-invalid", "true")
+    expect(decision).to_have_accessible_description(re.compile("before the interview date"))
+    assert axe_violations(page) == []
+    interview.fill("2026-12-01")  # the other date put right clears it too
+    expect(warning).to_be_hidden()
+    expect(decision).not_to_have_attribute("aria-invalid", "true")
+    interview.fill("2026-12-11")
+    expect(warning).to_be_visible()
+    page.reload(wait_until="networkidle")  # kept: it says so on load
+    expect(warning).to_be_visible()
+    decision.fill("2026-12-14")
+    expect(warning).to_be_hidden()
+    # the planner's form, the same details: the same warning
+    decision.fill("2026-12-04")
+    page.goto(site.url + "timing/", wait_until="networkidle")
+    expect(page.locator("#atl-warn-decision_date")).to_have_text(
+        "This date is before the interview date: check its day, month and year.")
+
+
 def test_a_note_too_long_for_a_link_says_copy_instead(site, page):
     open_notes(page, site)
     card = note(page, "thank-you-screen")
