@@ -69,6 +69,8 @@ WORDS = {
     "holiday": "{date} is {name}, so it does not count as a working day.",
     "no_holidays": "Public holidays for {year} are not known here, so only weekends are skipped.",
     "start": "Enter your interview date to see your dates.",
+    "no_script": "With JavaScript on, the planner works out each step's date from your interview date. "
+                 "These are the rules it counts by:",
     "pending": "Looking up the public holidays where the job is…",
     "check_date": "This interview date is not one the planner can use: check its day, month and year "
                   "(four digits).",

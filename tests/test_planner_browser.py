@@ -502,6 +502,8 @@ def test_without_javascript_the_rules_are_in_words(site, new_page):
     page.goto(site.url + "timing/")
     expect(page.locator("form[data-planner]")).to_be_hidden()
     expect(page.locator(".atl-plan__calendar")).to_be_hidden()
+    said = page.get_by_text("With JavaScript on, the planner works out each step's date from your interview date.")
+    expect(said).to_be_visible()
     rules = page.locator("[data-step-rule]")
     expect(rules).to_have_text([
         "1 business day after the interview, by the same time of day.",
@@ -514,6 +516,9 @@ def test_without_javascript_the_rules_are_in_words(site, new_page):
         "Business days are working days: they skip Saturdays, Sundays and the public holidays "
         "where the job is.")
     expect(step(page, "final-check-in").get_by_role("link", name="Final check-in template")).to_be_visible()
+    page.emulate_media(media="print")  # paper has no JavaScript to turn on
+    expect(said).to_be_hidden()
+    expect(rules.first).to_be_visible()
 
 
 def test_prints_the_timeline_with_its_dates_and_no_form(site, page):
