@@ -118,9 +118,12 @@
   // not known ("2030 and 2031", in the page's language)
   const years = (list) => new Intl.ListFormat(document.documentElement.lang || undefined).format(list.map(String));
   const unknown = (found, words) => (found.unknown.length ? atl.fill(words.no_holidays, { year: years(found.unknown) }) : "");
+  // (one holiday, a sentence; several, one sentence that lists them)
   function notes(found, words, one) {
-    const holiday = ([date, name]) => atl.fill(words.holiday, { date: atl.reader.longDate(date, one), name });
-    return [...found.skipped.map(holiday), unknown(found, words)].filter(Boolean).join(" ");
+    const days = found.skipped.map(([date, name]) => ({ date: atl.reader.longDate(date, one), name }));
+    const holidays = days.length > 1 ? atl.fill(words.holidays, { list: days.map((d) => atl.fill(words.listed, d)).join("; ") })
+      : days.length ? atl.fill(words.holiday, days[0]) : "";
+    return [holidays, unknown(found, words)].filter(Boolean).join(" ");
   }
   // One interview's plan: its dates, with the holidays of its region (null while they are
   // still on their way: `then` runs once they have come, once a region however often asked)

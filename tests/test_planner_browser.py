@@ -157,7 +157,7 @@ def test_the_timeline_follows_the_form(site, page):
     # the US: Thanksgiving is not a working day, and the step says so
     expect(step(page, "first-check-in").locator("[data-step-date]")).to_have_text("Wednesday, December 2")
     expect(step(page, "first-check-in").locator("[data-step-note]")).to_have_text(
-        "Thursday, November 26 is Thanksgiving Day, so it does not count as a working day.")
+        "Thursday, November 26 is a public holiday, Thanksgiving Day, so it does not count as a working day.")
     expect(page.locator("[data-plan-status]")).to_have_text(
         "Next: Send your thank-you note, Monday, November 23, by 2:30 PM.")
     fill(page, decision_date="2026-12-04")  # a Friday: two business days later is Tuesday
@@ -204,8 +204,8 @@ def test_the_region_is_chosen_kept_and_says_what_a_holiday_moved(site, page):
     final = step(page, "final-check-in")
     expect(final.locator("[data-step-date]")).to_have_text("Thursday 31 December")
     expect(final.locator("[data-step-note]")).to_have_text(
-        "Friday 25 December is Christmas Day, so it does not count as a working day. "
-        "Monday 28 December is Boxing Day (observed), so it does not count as a working day.")
+        "Public holidays do not count as working days: Friday 25 December, Christmas Day; "
+        "Monday 28 December, Boxing Day (observed).")
     expect(step(page, "move-on").locator("[data-step-date]")).to_have_text("Friday 8 January 2027")
     expect(step(page, "thank-you").locator("[data-step-note]")).to_be_empty()
     assert chosen(stored(page, READER_KEY))["f"] == {"interview_date": "2026-12-11", "region": "GB-ENG"}
@@ -267,7 +267,7 @@ def test_no_other_regions_dates_while_this_ones_holidays_are_on_their_way(site, 
     held[0].fallback()
     expect(thank_you).to_have_text("Tuesday 9 February 2027")
     expect(step(page, "thank-you").locator("[data-step-note]")).to_have_text(
-        "Monday 8 February 2027 is Waitangi Day (observed), so it does not count as a working day.")
+        "Monday 8 February 2027 is a public holiday, Waitangi Day (observed), so it does not count as a working day.")
     expect(calendar).to_be_enabled()
     assert errors == []
 
