@@ -226,6 +226,7 @@ def test_one_calendar_for_every_interview_and_one_each(site, page):
     assert [str(e["UID"]) for e in one.walk("VEVENT")] == [u for u in uids if u.startswith("aaaaaa-")]
     expect(item(page, "Gamma").get_by_role("button", name="Add to calendar")).to_be_disabled()
     expect(item(page, "Gamma").get_by_role("button", name="Add to calendar")).to_have_css("opacity", "0.6")  # looks it
+    expect(item(page, "Gamma").get_by_role("button", name="Add to calendar")).to_have_css("border-style", "dashed")
 
 
 def export(page):
