@@ -121,7 +121,7 @@
   // (one holiday, a sentence; several, one sentence that lists them)
   function notes(found, words, one) {
     const days = found.skipped.map(([date, name]) => ({ date: atl.reader.longDate(date, one), name }));
-    const holidays = days.length > 1 ? atl.fill(words.holidays, { list: days.map((d) => atl.fill(words.listed, d)).join("; ") })
+    const holidays = days.length > 1 ? atl.fill(words.holidays, { list: days.map((d) => atl.fill(words.holiday_in_list, d)).join("; ") })
       : days.length ? atl.fill(words.holiday, days[0]) : "";
     return [holidays, unknown(found, words)].filter(Boolean).join(" ");
   }

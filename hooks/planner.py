@@ -68,7 +68,7 @@ WORDS = {
                      "falls on one, take the next working day.",
     "holiday": "{date} is a public holiday, {name}, so it does not count as a working day.",
     "holidays": "Public holidays do not count as working days: {list}.",
-    "listed": "{date}, {name}",  # one of the holidays in that list, which "; " separates
+    "holiday_in_list": "{date}, {name}",  # one of the holidays in that list, which "; " separates
     "no_holidays": "Public holidays for {year} are not known here, so only weekends are skipped.",
     "start": "Enter your interview date to see your dates.",
     "no_script": "With JavaScript on, the planner works out each step's date from your interview date. "
