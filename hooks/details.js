@@ -39,6 +39,9 @@
       const plain = text.replace(/^mailto:/i, "");
       return EMAIL.test(plain) ? plain : "";
     },
+    // true when details `f` give a decision date before their interview date, which the
+    // planner leaves out (calendar.js) and the forms and the planner's status point out
+    decisionEarly: (f) => Boolean(reader.date(f?.decision_date ?? "") && reader.date(f.interview_date ?? "") && f.decision_date < f.interview_date),
     time: (hhmm, one) =>
       /^([01]\d|2[0-3]):[0-5]\d$/.test(hhmm)
         ? new Intl.DateTimeFormat(locale(one), { timeZone: "UTC", hour: "numeric", minute: "2-digit" }).format(new Date(`2000-01-01T${hhmm}Z`))
@@ -63,8 +66,7 @@
   function mistake(input) {
     if (!input.value) return "";
     if (input.type === "email") return reader.address(input.value) ? "" : "not_address";
-    const interview = reader.current()?.f.interview_date ?? "";
-    return input.name === "decision_date" && reader.date(interview) && input.value < interview ? "decision_early" : "";
+    return input.name === "decision_date" && reader.decisionEarly(reader.current()?.f) ? "decision_early" : "";
   }
   // A field with a mistake says so in its warning (form.html), once the reader leaves it or at
   // once for what was kept; as soon as it is right, no more
@@ -122,7 +124,7 @@
       show();
     };
     // a date changed can make another one right or wrong: the interview's, the decision's
-    root.addEventListener("change", ({ target }) => [target, ...root.querySelectorAll("[type=date]")].forEach(warn));
+    root.addEventListener("change", ({ target }) => (target.type === "date" ? root.querySelectorAll("[type=date]") : [target]).forEach(warn));
     root.addEventListener("focusout", ({ target }) => target.options && offer(target, target.value, null));
     root.addEventListener("input", ({ target }) => {
       if (!target.name) return;

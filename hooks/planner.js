@@ -36,7 +36,7 @@
         next >= 0 && atl.fill(words.next, { step: steps[next].title, date: item(steps[next].id).querySelector("[data-step-date]").textContent })];
       let text = !found ? words.pending : !dates.length ? (f.interview_date ? words.check_date : words.start)
         : said.filter(Boolean).join(" ") || words.all_passed;
-      if (dates.length && reader.date(f.decision_date ?? "") && f.decision_date < f.interview_date) text += ` ${words.decision_early}`;
+      if (dates.length && reader.decisionEarly(f)) text += ` ${words.decision_early}`;
       if (status.textContent !== text) status.textContent = text;  // the same words are not read out again
       button.disabled = next < 0;
       downloaded.textContent = "";

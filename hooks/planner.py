@@ -398,8 +398,8 @@ def _site_planner(build: Build, files: Files) -> tuple[str, list[Step]] | None:
 def _tracker_page(build: Build, planner_page: str, steps: list[Step]) -> str:
     """The follow-ups page's Markdown, with the rules of the site's planner page and the
     interviewers' fields that the note templates declare."""
-    heading = slugify(build.words[FEATURE.name]["heading"], "-")
     words = build.words[FEATURE.name]
+    heading = slugify(words["heading"], "-")
     by_id = {step.id: step for step in steps}
     return build.template("tracker.html").render(
         words=build.words[TRACKER.name], planner_words=words, steps=steps, rules=rules_data(steps),
